@@ -1,0 +1,66 @@
+package io.eventlake.bronze;
+
+import static org.apache.spark.sql.types.DataTypes.BinaryType;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The published contract of {@code bronze.events}: one row per consumed Kafka record, valid or not, never
+ * updated. Key: ({@link #TOPIC}, {@link #PARTITION}, {@link #OFFSET}). Partitioned by {@link #INGEST_DATE}.
+ */
+public final class BronzeEventsTable {
+    private BronzeEventsTable() {
+    }
+
+    public static final String TOPIC = "topic";
+    public static final String PARTITION = "partition";
+    public static final String OFFSET = "offset";
+    public static final String KAFKA_TIMESTAMP = "kafka_timestamp";
+    public static final String KEY = "key";
+    public static final String VALUE = "value";
+    public static final String HEADERS = "headers";
+    /** Envelope fields, null where the record did not carry a parseable value. */
+    public static final String EVENT_ID = "event_id";
+    public static final String EVENT_TYPE = "event_type";
+    public static final String SCHEMA_VERSION = "schema_version";
+    public static final String OCCURRED_AT = "occurred_at";
+    public static final String PRODUCER = "producer";
+    public static final String CORRELATION_ID = "correlation_id";
+    /** True when the record passed envelope and contract validation; false rows are also in quarantine. */
+    public static final String IS_VALID = "is_valid";
+    public static final String INGEST_TIME = "ingest_time";
+    public static final String INGEST_DATE = "ingest_date";
+    public static final String RUN_ID = "run_id";
+
+    public static final StructType HEADER = new StructType()
+            .add("key", StringType)
+            .add("value", BinaryType);
+
+    public static final StructType SCHEMA = new StructType()
+            .add(TOPIC, StringType, false)
+            .add(PARTITION, IntegerType, false)
+            .add(OFFSET, LongType, false)
+            .add(KAFKA_TIMESTAMP, TimestampType)
+            .add(KEY, BinaryType)
+            .add(VALUE, BinaryType)
+            .add(HEADERS, DataTypes.createArrayType(HEADER))
+            .add(EVENT_ID, StringType)
+            .add(EVENT_TYPE, StringType)
+            .add(SCHEMA_VERSION, IntegerType)
+            .add(OCCURRED_AT, TimestampType)
+            .add(PRODUCER, StringType)
+            .add(CORRELATION_ID, StringType)
+            .add(IS_VALID, BooleanType, false)
+            .add(INGEST_TIME, TimestampType, false)
+            .add(INGEST_DATE, DateType, false)
+            .add(RUN_ID, StringType, false);
+
+    public static final String[] PARTITION_COLUMNS = {INGEST_DATE};
+}

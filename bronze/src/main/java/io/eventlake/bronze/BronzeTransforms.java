@@ -1,0 +1,109 @@
+package io.eventlake.bronze;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.udf;
+
+import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.bronze.validate.Reason;
+import io.eventlake.bronze.validate.Validation;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** The bronze transforms, as named static functions over DataFrames. */
+public final class BronzeTransforms {
+    private BronzeTransforms() {
+    }
+
+    /** Intermediate column of {@link #validate}: every reason, empty for a valid record. */
+    public static final String REASONS = BronzeQuarantineTable.REASONS;
+    private static final String VALIDATION = "_validation";
+
+    static final StructType VALIDATION_SCHEMA = new StructType()
+            .add(BronzeEventsTable.EVENT_ID, DataTypes.StringType)
+            .add(BronzeEventsTable.EVENT_TYPE, DataTypes.StringType)
+            .add(BronzeEventsTable.SCHEMA_VERSION, DataTypes.IntegerType)
+            .add(BronzeEventsTable.OCCURRED_AT, DataTypes.TimestampType)
+            .add(BronzeEventsTable.PRODUCER, DataTypes.StringType)
+            .add(BronzeEventsTable.CORRELATION_ID, DataTypes.StringType)
+            .add(REASONS, DataTypes.createArrayType(DataTypes.StringType));
+
+    /**
+     * Validates raw Kafka records (the Kafka source's columns: key, value, topic, partition, offset, timestamp,
+     * headers) and returns every {@link BronzeEventsTable} column plus {@link #REASONS}. Deterministic for a
+     * given input, run id and ingest time: nothing is read from a clock here.
+     */
+    public static Dataset<Row> validate(Dataset<Row> kafkaRecords, EventValidator validator, String runId,
+                                        Instant ingestTime) {
+        // Non-deterministic only so the optimizer never re-runs the parse once per extracted field.
+        UserDefinedFunction validate = udf(new ValidateValue(validator), VALIDATION_SCHEMA).asNondeterministic();
+        Column result = col(VALIDATION);
+        return kafkaRecords
+                .withColumn(VALIDATION, validate.apply(col("value")))
+                .select(
+                        col("topic").as(BronzeEventsTable.TOPIC),
+                        col("partition").as(BronzeEventsTable.PARTITION),
+                        col("offset").as(BronzeEventsTable.OFFSET),
+                        col("timestamp").as(BronzeEventsTable.KAFKA_TIMESTAMP),
+                        col("key").as(BronzeEventsTable.KEY),
+                        col("value").as(BronzeEventsTable.VALUE),
+                        col("headers").as(BronzeEventsTable.HEADERS),
+                        result.getField(BronzeEventsTable.EVENT_ID).as(BronzeEventsTable.EVENT_ID),
+                        result.getField(BronzeEventsTable.EVENT_TYPE).as(BronzeEventsTable.EVENT_TYPE),
+                        result.getField(BronzeEventsTable.SCHEMA_VERSION).as(BronzeEventsTable.SCHEMA_VERSION),
+                        result.getField(BronzeEventsTable.OCCURRED_AT).as(BronzeEventsTable.OCCURRED_AT),
+                        result.getField(BronzeEventsTable.PRODUCER).as(BronzeEventsTable.PRODUCER),
+                        result.getField(BronzeEventsTable.CORRELATION_ID).as(BronzeEventsTable.CORRELATION_ID),
+                        size(result.getField(REASONS)).equalTo(0).as(BronzeEventsTable.IS_VALID),
+                        lit(Timestamp.from(ingestTime)).as(BronzeEventsTable.INGEST_TIME),
+                        lit(Date.valueOf(ingestTime.atZone(ZoneOffset.UTC).toLocalDate()))
+                                .as(BronzeEventsTable.INGEST_DATE),
+                        lit(runId).as(BronzeEventsTable.RUN_ID),
+                        result.getField(REASONS).as(REASONS));
+    }
+
+    /** The rows of {@link BronzeEventsTable}: every validated record. */
+    public static Dataset<Row> events(Dataset<Row> validated) {
+        return validated.select(columns(BronzeEventsTable.SCHEMA));
+    }
+
+    /** The rows of {@link BronzeQuarantineTable}: the invalid records only, with their reasons. */
+    public static Dataset<Row> quarantine(Dataset<Row> validated) {
+        return validated
+                .where(not(col(BronzeEventsTable.IS_VALID)))
+                .withColumn(BronzeQuarantineTable.REASON_CODE,
+                        element_at(split(element_at(col(REASONS), 1), ":"), 1))
+                .select(columns(BronzeQuarantineTable.SCHEMA));
+    }
+
+    private static Column[] columns(StructType schema) {
+        return Arrays.stream(schema.fieldNames()).map(name -> col(name)).toArray(Column[]::new);
+    }
+
+    /** The validator as a Spark UDF: raw value in, {@link #VALIDATION_SCHEMA} struct out. */
+    private record ValidateValue(EventValidator validator) implements UDF1<byte[], Row> {
+        @Override
+        public Row call(byte[] value) {
+            Validation v = validator.validate(value);
+            return RowFactory.create(v.eventId(), v.eventType(), v.schemaVersion(),
+                    v.occurredAt() == null ? null : Timestamp.from(v.occurredAt()),
+                    v.producer(), v.correlationId(),
+                    v.reasons().stream().map(Reason::toString).toList());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.eventlake.bronze.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Topic administration against any broker. */
+public final class KafkaTopics {
+    private KafkaTopics() {
+    }
+
+    /** Creates the topic with {@code partitions} partitions unless it exists (then it is left as it is). */
+    public static void ensure(String bootstrapServers, String topic, int partitions) {
+        try (Admin admin = admin(bootstrapServers)) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("creating topic " + topic + " failed: " + e.getCause(), e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + topic, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("creating topic " + topic + " timed out on " + bootstrapServers, e);
+        }
+    }
+
+    /** Sum of the topic's partitions' end offsets: how many records it holds when nothing has expired. */
+    public static long endOffsetsTotal(String bootstrapServers, String topic) {
+        try (Admin admin = admin(bootstrapServers)) {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
+            var specs = new java.util.HashMap<org.apache.kafka.common.TopicPartition,
+                    org.apache.kafka.clients.admin.OffsetSpec>();
+            description.get(topic).partitions().forEach(p -> specs.put(
+                    new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            return admin.listOffsets(specs).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset()).sum();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("reading end offsets of " + topic + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static Admin admin(String bootstrapServers) {
+        Properties props = new Properties();
+        props.putAll(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000"));
+        return Admin.create(props);
+    }
+}

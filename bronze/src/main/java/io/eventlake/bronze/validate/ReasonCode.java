@@ -1,0 +1,27 @@
+package io.eventlake.bronze.validate;
+
+/** Why a record is quarantined. The wire name is what the quarantine table stores. */
+public enum ReasonCode {
+    /** The Kafka record has no value (e.g. a tombstone). */
+    EMPTY_VALUE("empty_value"),
+    /** The value is not a JSON object. */
+    MALFORMED_JSON("malformed_json"),
+    /** A required envelope or payload field is absent or null; detail: the field path. */
+    MISSING_FIELD("missing_field"),
+    /** A field holds a value of another type than its contract says; detail: the field path. */
+    WRONG_TYPE("wrong_type"),
+    /** No contract exists for the event type. */
+    UNKNOWN_EVENT_TYPE("unknown_event_type"),
+    /** The event type is known, but not in this schema version; detail: the version. */
+    UNSUPPORTED_SCHEMA_VERSION("unsupported_schema_version");
+
+    private final String wireName;
+
+    ReasonCode(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}

@@ -1,0 +1,32 @@
+package io.eventlake.errors;
+
+/** Stable identifiers of user-facing errors. The CLI maps {@link Kind#USER} to exit status 2. */
+public enum ErrorCode {
+    CONFIG_MISSING(Kind.USER),
+    CONFIG_INVALID(Kind.USER),
+    CONFIG_FILE_NOT_FOUND(Kind.USER),
+    CONFIG_OVERRIDE_MALFORMED(Kind.USER),
+    CONTRACTS_NOT_FOUND(Kind.USER),
+    CONTRACT_INVALID(Kind.USER),
+    CONTRACT_INCOMPATIBLE(Kind.USER),
+    TABLE_NAME_INVALID(Kind.USER),
+    TABLE_SCHEMA_MISMATCH(Kind.USER),
+    KAFKA_BROKER_FAILED(Kind.ENVIRONMENT),
+    KAFKA_BROKER_NOT_BUILT(Kind.ENVIRONMENT),
+    KAFKA_PRODUCE_FAILED(Kind.ENVIRONMENT),
+    STREAM_FAILED(Kind.ENVIRONMENT),
+    RECONCILIATION_FAILED(Kind.ENVIRONMENT);
+
+    /** Whether the user can fix the error by changing their input, or it comes from the environment. */
+    public enum Kind { USER, ENVIRONMENT }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

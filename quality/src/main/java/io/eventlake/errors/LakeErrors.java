@@ -1,0 +1,151 @@
+package io.eventlake.errors;
+
+import java.util.Collection;
+
+/**
+ * The one place where user-facing errors are built. Every message has three parts: what went wrong, why,
+ * and the fix.
+ */
+public final class LakeErrors {
+    private LakeErrors() {
+    }
+
+    private static LakeException error(ErrorCode code, String what, String why, String fix, Throwable cause) {
+        return new LakeException(code, what + " " + why + " Fix: " + fix, cause);
+    }
+
+    private static LakeException error(ErrorCode code, String what, String why, String fix) {
+        return error(code, what, why, fix, null);
+    }
+
+    // ---- configuration -------------------------------------------------------------------------------
+
+    public static LakeException configMissing(String key, String envVariable) {
+        return error(ErrorCode.CONFIG_MISSING,
+                "Setting '" + key + "' is not set.",
+                "eventlake needs it to start and it has no default outside an environment file.",
+                "set it in your --conf-file, with --set " + key + "=<value>"
+                        + (envVariable == null ? "" : ", or with the environment variable " + envVariable)
+                        + " (or run with --env local for the embedded defaults).");
+    }
+
+    public static LakeException configInvalid(String key, Object value, String allowed) {
+        return error(ErrorCode.CONFIG_INVALID,
+                "Setting '" + key + "' has the invalid value '" + value + "'.",
+                "Allowed: " + allowed + ".",
+                "change '" + key + "' in your config file or pass --set " + key + "=<allowed value>.");
+    }
+
+    public static LakeException configFileNotFound(String path, String what) {
+        return error(ErrorCode.CONFIG_FILE_NOT_FOUND,
+                "Config file '" + path + "' was not found.",
+                what,
+                "pass an existing HOCON file, or leave the option out to use the defaults.");
+    }
+
+    public static LakeException configOverrideMalformed(String override, String reason) {
+        return error(ErrorCode.CONFIG_OVERRIDE_MALFORMED,
+                "Override --set '" + override + "' cannot be read.",
+                reason + ".",
+                "write it as --set eventlake.<key>=<value>, e.g. --set eventlake.kafka.max-offsets-per-trigger=1000.");
+    }
+
+    // ---- event contracts -----------------------------------------------------------------------------
+
+    public static LakeException contractsNotFound(String location) {
+        return error(ErrorCode.CONTRACTS_NOT_FOUND,
+                "No event contracts were found at '" + location + "'.",
+                "Bronze validates every event against an envelope.avsc and <event_type>/v<N>.avsc files there.",
+                "point eventlake.contracts.location at the contracts folder (conf/contracts in the repository), "
+                        + "or use 'classpath' for the contracts packaged in the jar.");
+    }
+
+    public static LakeException contractInvalid(String file, String reason, Throwable cause) {
+        return error(ErrorCode.CONTRACT_INVALID,
+                "Event contract '" + file + "' is invalid.",
+                reason + ".",
+                "correct the Avro schema in that file; contracts are Avro records, one file per event type and "
+                        + "version, named <event_type>/v<N>.avsc.",
+                cause);
+    }
+
+    public static LakeException contractIncompatible(String eventType, int olderVersion, int newerVersion,
+                                                     String field, String detail) {
+        return error(ErrorCode.CONTRACT_INCOMPATIBLE,
+                "Contract '" + eventType + "' version " + newerVersion + " is incompatible with version "
+                        + olderVersion + " at field '" + field + "'.",
+                "A newer version must read every event written with an older one (" + detail + ").",
+                "make the change backward compatible (new fields need a default, e.g. [\"null\", ...] with "
+                        + "\"default\": null; never remove or retype a field without a default), or publish it "
+                        + "as a new event type.");
+    }
+
+    // ---- tables --------------------------------------------------------------------------------------
+
+    public static LakeException tableNameInvalid(String name) {
+        return error(ErrorCode.TABLE_NAME_INVALID,
+                "Table name '" + name + "' is invalid.",
+                "Tables are registered in the catalog as <database>.<table>, both lower-case identifiers.",
+                "use a name such as 'bronze.events'.");
+    }
+
+    public static LakeException tableSchemaMismatch(String table, String path, Collection<String> problems) {
+        return error(ErrorCode.TABLE_SCHEMA_MISMATCH,
+                "Delta table '" + table + "' at '" + path + "' does not have the schema eventlake writes.",
+                "Differences: " + String.join("; ", problems) + ".",
+                "point the job at an empty location or at a table written by this version of eventlake; "
+                        + "to start over, move the old table away (its data stays readable there).");
+    }
+
+    // ---- kafka ---------------------------------------------------------------------------------------
+
+    public static LakeException kafkaBrokerNotBuilt(String classpathFile) {
+        return error(ErrorCode.KAFKA_BROKER_NOT_BUILT,
+                "The local Kafka broker's classpath '" + classpathFile + "' does not exist.",
+                "It is written by the build of tools/kafka-broker.",
+                "run './lake build' (or ./mvnw -pl tools/kafka-broker generate-resources) first.");
+    }
+
+    public static LakeException kafkaBrokerFailed(String what, String why, Throwable cause) {
+        return error(ErrorCode.KAFKA_BROKER_FAILED, what, why,
+                "look at the broker log named above; free the port or choose another with "
+                        + "--set eventlake.local-kafka.port=<port>.",
+                cause);
+    }
+
+    public static LakeException kafkaProduceFailed(String bootstrapServers, String topic, Throwable cause) {
+        return error(ErrorCode.KAFKA_PRODUCE_FAILED,
+                "Could not write events to topic '" + topic + "' on '" + bootstrapServers + "'.",
+                "The broker did not accept them: " + cause.getMessage() + ".",
+                "start the broker ('./lake kafka start') or set eventlake.kafka.bootstrap-servers to a reachable one.",
+                cause);
+    }
+
+    // ---- streaming -----------------------------------------------------------------------------------
+
+    public static LakeException streamFailed(String job, String checkpoint, Throwable cause) {
+        return error(ErrorCode.STREAM_FAILED,
+                "Streaming job '" + job + "' stopped with an error.",
+                "Cause: " + rootMessage(cause) + ". Its progress up to the last committed batch is kept in '"
+                        + checkpoint + "'.",
+                "fix the cause and run the job again: it resumes from the checkpoint without losing or duplicating "
+                        + "records. If Kafka no longer holds the checkpointed offsets (retention), the job refuses to "
+                        + "skip them: re-ingest from the source or reset deliberately by moving the checkpoint away.",
+                cause);
+    }
+
+    public static LakeException reconciliationFailed(Collection<String> mismatches) {
+        return error(ErrorCode.RECONCILIATION_FAILED,
+                "The reconciliation of what was sent against what landed does not add up.",
+                "Mismatches: " + String.join("; ", mismatches) + ".",
+                "inspect the bronze tables printed above; this is a bug or a lost record, please report it.");
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

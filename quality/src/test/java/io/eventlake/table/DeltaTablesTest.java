@@ -1,0 +1,72 @@
+package io.eventlake.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eventlake.errors.ErrorCode;
+import io.eventlake.errors.LakeException;
+import io.eventlake.testing.TestSpark;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class DeltaTablesTest {
+    private static final StructType SCHEMA = new StructType()
+            .add("id", DataTypes.LongType)
+            .add("name", DataTypes.StringType);
+
+    private final SparkSession spark = TestSpark.session();
+
+    @Test
+    void ensureCreatesTheTableAtItsPathAndRegistersItsName() {
+        TableLocation table = new TableLocation("qa.created", TestSpark.tempDir("created").resolve("t").toString());
+        DeltaTables.ensure(spark, table, SCHEMA);
+        DeltaTables.ensure(spark, table, SCHEMA); // idempotent
+
+        assertTrue(spark.catalog().tableExists("qa.created"));
+        assertEquals(SCHEMA.fieldNames().length, spark.table("qa.created").schema().fields().length);
+        assertEquals(0, spark.read().format("delta").load(table.path()).count());
+    }
+
+    @Test
+    void appendOnceSkipsABatchReplayedWithTheSameAppIdAndVersion() {
+        TableLocation table = new TableLocation("qa.once", TestSpark.tempDir("once").resolve("t").toString());
+        DeltaTables.ensure(spark, table, SCHEMA);
+        Dataset<Row> batch = spark.createDataFrame(List.of(RowFactory.create(1L, "a"), RowFactory.create(2L, "b")),
+                SCHEMA);
+
+        DeltaTables.appendOnce(batch, table, "query-1", 0);
+        DeltaTables.appendOnce(batch, table, "query-1", 0); // replay after a crash: skipped
+        DeltaTables.appendOnce(batch, table, "query-1", 1); // next batch: written
+        DeltaTables.appendOnce(batch, table, "query-2", 0); // a new checkpoint's query: written
+
+        assertEquals(6, spark.read().format("delta").load(table.path()).count());
+    }
+
+    @Test
+    void ensureRefusesATableWhoseSchemaLacksOurColumns() {
+        String path = TestSpark.tempDir("mismatch").resolve("t").toString();
+        spark.createDataFrame(List.of(RowFactory.create("1")), new StructType().add("id", DataTypes.StringType))
+                .write().format("delta").save(path);
+
+        LakeException error = assertThrows(LakeException.class,
+                () -> DeltaTables.ensure(spark, new TableLocation("qa.mismatch", path), SCHEMA));
+
+        assertEquals(ErrorCode.TABLE_SCHEMA_MISMATCH, error.code());
+        assertTrue(error.getMessage().contains("column 'id' is string, expected bigint"), error.getMessage());
+        assertTrue(error.getMessage().contains("missing column 'name'"), error.getMessage());
+    }
+
+    @Test
+    void tableNamesMustBeDatabaseDotTable() {
+        LakeException error = assertThrows(LakeException.class, () -> new TableLocation("events", "/tmp/x"));
+        assertEquals(ErrorCode.TABLE_NAME_INVALID, error.code());
+        assertTrue(error.getMessage().contains("'events'"));
+    }
+}
