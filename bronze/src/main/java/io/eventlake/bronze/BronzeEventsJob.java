@@ -135,14 +135,16 @@ public final class BronzeEventsJob {
                     sum(when(col(BronzeEventsTable.IS_VALID), 0L).otherwise(1L))).first();
             long total = counts.getLong(0);
             long invalid = counts.isNullAt(1) ? 0L : counts.getLong(1);
-            DeltaTables.appendOnce(BronzeTransforms.events(validated), settings.events(), appId, batchId);
-            if (invalid > 0) {
-                DeltaTables.appendOnce(BronzeTransforms.quarantine(validated), settings.quarantine(), appId, batchId);
-            }
+            boolean eventsWritten =
+                    DeltaTables.appendOnce(BronzeTransforms.events(validated), settings.events(), appId, batchId);
+            boolean quarantineWritten = invalid > 0
+                    && DeltaTables.appendOnce(BronzeTransforms.quarantine(validated), settings.quarantine(), appId,
+                    batchId);
             batches.incrementAndGet();
-            records.addAndGet(total);
-            quarantined.addAndGet(invalid);
-            LOG.info("{} batch {}: {} records, {} quarantined", NAME, batchId, total, invalid);
+            records.addAndGet(eventsWritten ? total : 0);
+            quarantined.addAndGet(quarantineWritten ? invalid : 0);
+            LOG.info("{} batch {}: {} records, {} quarantined{}", NAME, batchId, total, invalid,
+                    eventsWritten ? "" : " (replayed after a restart: already in the table, skipped)");
         } finally {
             validated.unpersist(false);
         }

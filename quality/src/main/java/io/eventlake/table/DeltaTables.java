@@ -3,6 +3,8 @@ package io.eventlake.table;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import io.eventlake.errors.LakeErrors;
+import org.apache.spark.sql.delta.DeltaLog;
+import scala.Option;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -44,14 +46,28 @@ public final class DeltaTables {
      *
      * @param appId   stable for the life of one streaming checkpoint (the streaming query id)
      * @param batchId the micro-batch id from {@code foreachBatch}
+     * @return false when the table already held this batch and nothing was written
      */
-    public static void appendOnce(Dataset<Row> rows, TableLocation table, String appId, long batchId) {
+    public static boolean appendOnce(Dataset<Row> rows, TableLocation table, String appId, long batchId) {
+        if (holdsBatch(rows.sparkSession(), table, appId, batchId)) {
+            return false; // Delta would skip it too (same txn); checking first also saves computing the rows
+        }
         rows.write()
                 .format("delta")
                 .mode("append")
                 .option("txnAppId", appId)
                 .option("txnVersion", batchId)
                 .save(table.path());
+        return true;
+    }
+
+    /** Whether the table has committed batch {@code batchId} (or a later one) of streaming query {@code appId}. */
+    public static boolean holdsBatch(SparkSession spark, TableLocation table, String appId, long batchId) {
+        Option<Object> committed = DeltaLog.forTable(spark, table.path())
+                .update(false, Option.empty(), Option.empty())
+                .transactions()
+                .get(appId);
+        return committed.isDefined() && (Long) committed.get() >= batchId;
     }
 
     static void checkSchema(TableLocation table, StructType actual, StructType expected) {

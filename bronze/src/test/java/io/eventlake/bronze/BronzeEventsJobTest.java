@@ -1,0 +1,219 @@
+package io.eventlake.bronze;
+
+import static io.eventlake.testing.SampleEvents.customerUpdatedV2;
+import static io.eventlake.testing.SampleEvents.json;
+import static io.eventlake.testing.SampleEvents.orderPlaced;
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.table.TableLocation;
+import io.eventlake.testing.TestKafka;
+import io.eventlake.testing.TestSpark;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.junit.jupiter.api.Test;
+
+/** The bronze job against a real Kafka broker and real Delta tables. */
+class BronzeEventsJobTest {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final EventValidator VALIDATOR =
+            new EventValidator(ContractRegistry.load(ContractRegistry.CLASSPATH));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC);
+
+    private final SparkSession spark = TestSpark.session();
+
+    /** One record per quarantine reason, plus valid ones; value -> expected reasons ("" when valid). */
+    private static Map<String, String> mixedRecords(String prefix) {
+        Map<String, String> records = new java.util.LinkedHashMap<>();
+        records.put(json(orderPlaced(prefix + "-valid-1")), "");
+        records.put(json(customerUpdatedV2(prefix + "-valid-2")), "");
+        records.put(json(orderPlaced(prefix + "-malformed")).substring(0, 30), "malformed_json");
+        ObjectNode missing = orderPlaced(prefix + "-missing");
+        ((ObjectNode) missing.get("payload")).remove("order_id");
+        records.put(json(missing), "missing_field:order_id");
+        ObjectNode wrong = orderPlaced(prefix + "-wrong");
+        ((ObjectNode) wrong.get("payload").get("lines").get(0)).put("quantity", "two");
+        records.put(json(wrong), "wrong_type:lines.quantity");
+        ObjectNode unknown = orderPlaced(prefix + "-unknown");
+        unknown.put("event_type", "gift_card_issued");
+        records.put(json(unknown), "unknown_event_type");
+        ObjectNode version = orderPlaced(prefix + "-version");
+        version.put("schema_version", 3);
+        records.put(json(version), "unsupported_schema_version:3");
+        return records;
+    }
+
+    private static BronzeSettings settings(String topic, long maxOffsetsPerTrigger) {
+        Path dir = TestSpark.tempDir("bronze");
+        String db = "bronze_t" + DATABASES.incrementAndGet();
+        return new BronzeSettings(
+                new KafkaSourceSettings(TestKafka.bootstrapServers(), List.of(topic), "earliest",
+                        maxOffsetsPerTrigger, Map.of()),
+                new TableLocation(db + ".events", dir.resolve("events").toString()),
+                new TableLocation(db + ".quarantine", dir.resolve("quarantine").toString()),
+                dir.resolve("checkpoint").toString(),
+                Duration.ofMillis(100));
+    }
+
+    private Dataset<Row> events(BronzeSettings settings) {
+        return spark.table(settings.events().name());
+    }
+
+    private Dataset<Row> quarantine(BronzeSettings settings) {
+        return spark.read().format("delta").load(settings.quarantine().path());
+    }
+
+    @Test
+    void availableNowLandsEveryRecordOnceAndQuarantinesEachInvalidOneWithItsReason() {
+        String topic = TestKafka.newTopic("bronze-mixed", 2);
+        Map<String, String> records = mixedRecords("an");
+        List<String> values = new ArrayList<>(records.keySet());
+        values.add(null); // a tombstone
+        List<String> keys = values.stream().map(v -> "k" + (v == null ? 0 : v.length() % 5)).toList();
+        TestKafka.send(topic, keys, values);
+        BronzeSettings settings = settings(topic, 1000);
+
+        BronzeRunStats stats = new BronzeEventsJob(settings, VALIDATOR, "run-1", CLOCK).runAvailableNow(spark);
+
+        assertEquals(8, stats.records());
+        assertEquals(6, stats.quarantined());
+        Dataset<Row> events = events(settings);
+        assertEquals(8, events.count());
+        assertEquals(8, events.select("partition", "offset").distinct().count());
+        assertEquals(2, events.where(col("is_valid")).count());
+        assertEquals(Set.of("run-1"), Set.copyOf(events.select("run_id").distinct().as(
+                org.apache.spark.sql.Encoders.STRING()).collectAsList()));
+        Row valid = events.where(col("event_id").equalTo("an-valid-2")).first();
+        assertEquals("customer_updated", valid.getAs("event_type"));
+        assertEquals(2, (int) valid.getAs("schema_version"));
+        assertEquals("flow-7", valid.getAs("correlation_id"));
+        assertEquals(Instant.parse("2026-11-20T09:15:30.250Z"), valid.<java.sql.Timestamp>getAs("occurred_at")
+                .toInstant());
+        assertEquals(Instant.parse("2026-11-21T08:00:00Z"), valid.<java.sql.Timestamp>getAs("ingest_time")
+                .toInstant());
+
+        Map<String, String> expected = new HashMap<>();
+        records.forEach((value, reason) -> {
+            if (!reason.isEmpty()) {
+                expected.put(value, reason);
+            }
+        });
+        expected.put(null, "empty_value");
+        Map<String, String> actual = new HashMap<>();
+        for (Row row : quarantine(settings).collectAsList()) {
+            byte[] value = row.getAs("value");
+            List<String> reasons = row.getList(row.fieldIndex("reasons"));
+            actual.put(value == null ? null : new String(value, java.nio.charset.StandardCharsets.UTF_8),
+                    String.join(",", reasons));
+            assertEquals(reasons.get(0).split(":")[0], row.getAs("reason_code"));
+        }
+        assertEquals(expected, actual);
+        assertEquals(quarantine(settings).select("partition", "offset").collectAsList().stream()
+                        .map(Row::toString).collect(Collectors.toSet()),
+                events.where(col("is_valid").equalTo(false)).select("partition", "offset").collectAsList()
+                        .stream().map(Row::toString).collect(Collectors.toSet()),
+                "quarantine rows are the invalid bronze rows, by Kafka coordinates");
+
+        // A second run finds nothing new; a third picks up only what was sent since.
+        BronzeRunStats again = new BronzeEventsJob(settings, VALIDATOR, "run-2", CLOCK).runAvailableNow(spark);
+        assertEquals(0, again.records());
+        TestKafka.send(topic, List.of("k9"), List.of(json(orderPlaced("an-late"))));
+        BronzeRunStats third = new BronzeEventsJob(settings, VALIDATOR, "run-3", CLOCK).runAvailableNow(spark);
+        assertEquals(1, third.records());
+        assertEquals(9, events(settings).count());
+        assertEquals(1, events(settings).where(col("run_id").equalTo("run-3")).count());
+    }
+
+    @Test
+    void aQueryStoppedMidStreamAndRestartedNeitherLosesNorDuplicatesARecord() throws Exception {
+        String topic = TestKafka.newTopic("bronze-restart", 2);
+        int count = 600;
+        List<String> keys = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            keys.add("k" + i);
+            values.add(i % 10 == 0 ? "{not json " + i : json(orderPlaced("rs-" + i)));
+        }
+        TestKafka.send(topic, keys, values);
+        BronzeSettings settings = settings(topic, 50);
+
+        BronzeEventsJob first = new BronzeEventsJob(settings, VALIDATOR, "run-a", CLOCK);
+        StreamingQuery query = first.start(spark, BronzeEventsJob.Mode.CONTINUOUS);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (first.stats().batches() < 3 && System.currentTimeMillis() < deadline && query.isActive()) {
+            Thread.sleep(50);
+        }
+        query.stop();
+        long landedBeforeStop = events(settings).count();
+        assertTrue(landedBeforeStop > 0 && landedBeforeStop < count,
+                "stopped mid-stream, after " + landedBeforeStop + " of " + count + " records");
+
+        BronzeRunStats second = new BronzeEventsJob(settings, VALIDATOR, "run-b", CLOCK).runAvailableNow(spark);
+
+        Dataset<Row> events = events(settings);
+        assertEquals(count, events.count());
+        assertEquals(count, events.select("partition", "offset").distinct().count());
+        assertEquals(count, events.select("event_id").distinct().count() + count / 10 - 1,
+                "every valid event once (invalid rows have no event id)");
+        assertEquals(count / 10, quarantine(settings).count());
+        assertEquals(count - landedBeforeStop, second.records(), "the restart resumed where the first run stopped");
+        // Offsets per partition are exactly 0..n-1: nothing skipped, nothing twice.
+        for (Row row : events.groupBy("partition").agg(
+                org.apache.spark.sql.functions.min("offset"),
+                org.apache.spark.sql.functions.max("offset"),
+                org.apache.spark.sql.functions.count("offset")).collectAsList()) {
+            assertEquals(0L, row.getLong(1));
+            assertEquals(row.getLong(3) - 1, row.getLong(2));
+        }
+    }
+
+    @Test
+    void aBatchReplayedAfterACrashIsNotWrittenTwice() throws Exception {
+        BronzeSettings settings = settings("unused", 1000);
+        BronzeEventsJob job = new BronzeEventsJob(settings, VALIDATOR, "run-r", CLOCK);
+        job.start(spark, BronzeEventsJob.Mode.AVAILABLE_NOW).stop(); // creates the tables
+        Dataset<Row> batch = spark.createDataFrame(List.of(
+                kafkaRow(0, json(orderPlaced("rp-1"))),
+                kafkaRow(1, "{broken")), KAFKA_SCHEMA);
+        spark.sparkContext().setLocalProperty("sql.streaming.queryId", "query-replay");
+        try {
+            job.writeBatch(batch, 7);
+            job.writeBatch(batch, 7); // the same batch again, as after a crash before the offset commit
+        } finally {
+            spark.sparkContext().setLocalProperty("sql.streaming.queryId", null);
+        }
+
+        assertEquals(2, events(settings).count());
+        assertEquals(1, quarantine(settings).count());
+        assertFalse(events(settings).where(col("event_id").equalTo("rp-1")).isEmpty());
+    }
+
+    private static final org.apache.spark.sql.types.StructType KAFKA_SCHEMA = new org.apache.spark.sql.types.StructType()
+            .add("key", "binary").add("value", "binary").add("topic", "string").add("partition", "int")
+            .add("offset", "long").add("timestamp", "timestamp").add("timestampType", "int")
+            .add("headers", BronzeEventsTable.SCHEMA.apply("headers").dataType());
+
+    private static Row kafkaRow(long offset, String value) {
+        return org.apache.spark.sql.RowFactory.create(null, value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "replayed", 0, offset, java.sql.Timestamp.from(CLOCK.instant()), 0, null);
+    }
+}
