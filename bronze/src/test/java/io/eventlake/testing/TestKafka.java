@@ -2,9 +2,6 @@ package io.eventlake.testing;
 
 import io.eventlake.bronze.kafka.KafkaTopics;
 import io.eventlake.bronze.kafka.LocalKafkaBroker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +27,8 @@ public final class TestKafka {
     public static synchronized String bootstrapServers() {
         if (broker == null) {
             String classpathFile = System.getProperty("eventlake.kafka.classpath-file");
-            broker = LocalKafkaBroker.start(new LocalKafkaBroker.Settings(TestSpark.tempDir("kafka"), freePort(),
-                    freePort(), classpathFile == null ? null : Path.of(classpathFile), "512m"));
+            broker = LocalKafkaBroker.start(LocalKafkaBroker.Settings.onFreePorts(TestSpark.tempDir("kafka"),
+                    classpathFile == null ? null : Path.of(classpathFile), "512m"));
             LocalKafkaBroker stopping = broker;
             Runtime.getRuntime().addShutdownHook(new Thread(stopping::close));
         }
@@ -67,11 +64,4 @@ public final class TestKafka {
         }
     }
 
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

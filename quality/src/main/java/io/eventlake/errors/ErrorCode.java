@@ -4,6 +4,7 @@ package io.eventlake.errors;
 public enum ErrorCode {
     CONFIG_MISSING(Kind.USER),
     CONFIG_INVALID(Kind.USER),
+    CONFIG_UNKNOWN(Kind.USER),
     CONFIG_FILE_NOT_FOUND(Kind.USER),
     CONFIG_OVERRIDE_MALFORMED(Kind.USER),
     CONTRACTS_NOT_FOUND(Kind.USER),

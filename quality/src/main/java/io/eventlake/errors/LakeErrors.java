@@ -36,6 +36,13 @@ public final class LakeErrors {
                 "change '" + key + "' in your config file or pass --set " + key + "=<allowed value>.");
     }
 
+    public static LakeException configUnknown(String key, String closest) {
+        return error(ErrorCode.CONFIG_UNKNOWN,
+                "Setting '" + key + "' is not a setting eventlake knows.",
+                "It would be ignored, so it is refused" + (closest == null ? "." : "; did you mean '" + closest + "'?"),
+                "correct or remove it; conf/application.conf lists every setting with its default.");
+    }
+
     public static LakeException configFileNotFound(String path, String what) {
         return error(ErrorCode.CONFIG_FILE_NOT_FOUND,
                 "Config file '" + path + "' was not found.",

@@ -38,6 +38,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
      * @param maxHeap        the broker JVM's -Xmx, e.g. {@code 512m}
      */
     public record Settings(Path dataDir, int port, int controllerPort, Path classpathFile, String maxHeap) {
+
+        /** Settings on two ports free right now, for a broker that must not clash with any other. */
+        public static Settings onFreePorts(Path dataDir, Path classpathFile, String maxHeap) {
+            return new Settings(dataDir, freePort(), freePort(), classpathFile, maxHeap);
+        }
     }
 
     private final Settings settings;
@@ -242,6 +247,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
             return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** A TCP port on 127.0.0.1 that nothing listens on right now. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

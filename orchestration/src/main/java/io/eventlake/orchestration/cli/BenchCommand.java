@@ -1,0 +1,40 @@
+package io.eventlake.orchestration.cli;
+
+import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.orchestration.bench.BronzeBenchmark;
+import io.eventlake.orchestration.config.LakeSettings;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lake bench <target>}: benchmarks that print a ratio against a baseline measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ratios against a same-run baseline).",
+        subcommands = {BenchCommand.Bronze.class})
+final class BenchCommand {
+
+    @Command(name = "bronze", mixinStandardHelpOptions = true,
+            description = "Bronze ingest vs a bare Kafka->Delta stream on the same topic; prints events/s and the ratio.")
+    static final class Bronze implements Callable<Integer> {
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--events", paramLabel = "N", defaultValue = "200000", description = "Events in the topic.")
+        private long events;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "1", description = "Measured rounds (best ratio).")
+        private int rounds;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LakeSettings settings = config.load();
+            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            new BronzeBenchmark(Options.positive("--events", events), (int) Options.positive("--rounds", rounds))
+                    .run(settings, ContractRegistry.load(settings.contractsLocation()), lake.sessions(), System.out);
+            return LakeCommand.OK;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.eventlake.orchestration.cli;
+
+import io.eventlake.orchestration.config.ConfigSources;
+import io.eventlake.orchestration.config.LakeConfig;
+import io.eventlake.orchestration.config.LakeSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The configuration options every command that needs settings takes. */
+public final class ConfigOptions {
+    @Option(names = "--env", paramLabel = "NAME", defaultValue = "${env:EVENTLAKE_ENV}",
+            description = "Apply conf/env/NAME.conf (e.g. local). Default: $EVENTLAKE_ENV, else none.")
+    String env;
+
+    @Option(names = "--conf-file", paramLabel = "FILE", description = "A HOCON file layered over the defaults.")
+    Path confFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one setting, e.g. --set eventlake.kafka.max-offsets-per-trigger=1000 "
+                    + "(the 'eventlake.' prefix may be left out). Repeatable; wins over files.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--conf-dir", paramLabel = "DIR", defaultValue = "${env:EVENTLAKE_CONF_DIR}", hidden = true,
+            description = "Read application.conf and env/ from DIR instead of the jar (the launcher sets it).")
+    Path confDir;
+
+    LakeSettings load() {
+        return LakeConfig.load(new ConfigSources(confDir, env == null || env.isBlank() ? null : env, confFile,
+                overrides));
+    }
+}

@@ -1,0 +1,74 @@
+package io.eventlake.orchestration.cli;
+
+import io.eventlake.errors.ErrorCode;
+import io.eventlake.errors.LakeException;
+import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.orchestration.spark.SparkSessions;
+import java.io.PrintWriter;
+import java.util.function.Function;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code lake}: the single entry point of eventlake, for {@code ./lake} and for
+ * {@code spark-submit --class io.eventlake.orchestration.cli.LakeCommand <jar> <command>}.
+ *
+ * <p>Exit status: 0 success; 1 a failure of the environment (broker down, stream failed); 2 bad input (arguments,
+ * configuration, contracts). Errors print one message saying what, why and how to fix it.
+ */
+@Command(name = "lake", mixinStandardHelpOptions = true, version = "eventlake 0.1.0",
+        description = "eventlake: business events from Kafka into a medallion of Delta tables.",
+        subcommands = {BronzeCommand.class, GenerateCommand.class, KafkaCommand.class, DemoCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
+public final class LakeCommand {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    private final Function<LakeSettings, SparkSession> sessions;
+
+    public LakeCommand(Function<LakeSettings, SparkSession> sessions) {
+        this.sessions = sessions;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(SparkSessions::create, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line and returns its exit status; never exits the JVM. */
+    public static int execute(Function<LakeSettings, SparkSession> sessions, PrintWriter out, PrintWriter err,
+                              String... args) {
+        CommandLine cli = new CommandLine(new LakeCommand(sessions));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(LakeCommand::exitCode);
+        cli.setExecutionExceptionHandler((error, commandLine, parsed) -> {
+            if (error instanceof LakeException lake) {
+                commandLine.getErr().println("error: " + lake.getMessage());
+            } else {
+                commandLine.getErr().println("error: " + error);
+                error.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
+            return exitCode(error);
+        });
+        return cli.execute(args);
+    }
+
+    private static int exitCode(Throwable error) {
+        if (error instanceof LakeException lake) {
+            return lake.code().kind() == ErrorCode.Kind.USER ? BAD_INPUT : FAILED;
+        }
+        return error instanceof CommandLine.ParameterException ? BAD_INPUT : FAILED;
+    }
+
+    SparkSession session(LakeSettings settings) {
+        return sessions.apply(settings);
+    }
+
+    Function<LakeSettings, SparkSession> sessions() {
+        return sessions;
+    }
+}

@@ -1,0 +1,230 @@
+package io.eventlake.orchestration.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import io.eventlake.errors.LakeErrors;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One typed accessor per kind of setting over a resolved config. Every failure names the key, the value and what
+ * is allowed. It remembers which keys were read, so {@link #rejectUnknown} can refuse the ones nobody reads.
+ */
+final class ConfigReader {
+    private final Config config;
+    private final Set<String> read = new HashSet<>();
+    private final Set<String> freeForm = new HashSet<>();
+
+    ConfigReader(Config config) {
+        this.config = config;
+    }
+
+    String string(String key, String envVariable) {
+        read.add(key);
+        if (!config.hasPath(key)) {
+            throw LakeErrors.configMissing(key, envVariable);
+        }
+        try {
+            String value = config.getString(key);
+            if (value.isBlank()) {
+                throw LakeErrors.configMissing(key, envVariable);
+            }
+            return value;
+        } catch (ConfigException.WrongType e) {
+            throw LakeErrors.configInvalid(key, render(key), "a string");
+        }
+    }
+
+    String string(String key) {
+        return string(key, null);
+    }
+
+    /** Null when the key is absent. */
+    String optionalString(String key) {
+        return config.hasPath(key) ? string(key) : markRead(key);
+    }
+
+    String oneOf(String key, Set<String> allowed) {
+        String value = string(key);
+        if (!allowed.contains(value)) {
+            throw LakeErrors.configInvalid(key, value, "one of " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+        return value;
+    }
+
+    int positiveInt(String key) {
+        long value = positiveLong(key);
+        if (value > Integer.MAX_VALUE) {
+            throw LakeErrors.configInvalid(key, value, "a whole number from 1 to " + Integer.MAX_VALUE);
+        }
+        return (int) value;
+    }
+
+    int port(String key) {
+        int value = positiveInt(key);
+        if (value > 65535) {
+            throw LakeErrors.configInvalid(key, value, "a TCP port from 1 to 65535");
+        }
+        return value;
+    }
+
+    long positiveLong(String key) {
+        long value = number(key, "a whole number greater than 0").longValue();
+        if (value <= 0) {
+            throw LakeErrors.configInvalid(key, render(key), "a whole number greater than 0");
+        }
+        return value;
+    }
+
+    long anyLong(String key) {
+        return number(key, "a whole number").longValue();
+    }
+
+    double fraction(String key) {
+        double value = number(key, "a number from 0 to 1").doubleValue();
+        if (value < 0 || value > 1) {
+            throw LakeErrors.configInvalid(key, render(key), "a number from 0 to 1");
+        }
+        return value;
+    }
+
+    double nonNegative(String key) {
+        double value = number(key, "a number of at least 0").doubleValue();
+        if (value < 0) {
+            throw LakeErrors.configInvalid(key, render(key), "a number of at least 0");
+        }
+        return value;
+    }
+
+    private Number number(String key, String allowed) {
+        read.add(key);
+        requirePresent(key);
+        try {
+            Number value = config.getNumber(key);
+            if (allowed.startsWith("a whole") && value.doubleValue() != Math.rint(value.doubleValue())) {
+                throw LakeErrors.configInvalid(key, render(key), allowed);
+            }
+            return value;
+        } catch (ConfigException.WrongType e) {
+            throw LakeErrors.configInvalid(key, render(key), allowed);
+        }
+    }
+
+    Duration positiveDuration(String key) {
+        read.add(key);
+        requirePresent(key);
+        try {
+            Duration value = config.getDuration(key);
+            if (value.isNegative() || value.isZero()) {
+                throw LakeErrors.configInvalid(key, render(key), "a positive duration such as 500ms, 10s or 5m");
+            }
+            return value;
+        } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+            throw LakeErrors.configInvalid(key, render(key), "a positive duration such as 500ms, 10s or 5m");
+        }
+    }
+
+    List<String> nonEmptyStringList(String key) {
+        read.add(key);
+        requirePresent(key);
+        try {
+            List<String> values = config.getStringList(key);
+            if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
+                throw LakeErrors.configInvalid(key, render(key), "a non-empty list of names, e.g. [\"retail.events\"]");
+            }
+            return values;
+        } catch (ConfigException.WrongType e) {
+            throw LakeErrors.configInvalid(key, render(key), "a list of strings, e.g. [\"retail.events\"]");
+        }
+    }
+
+    /** A free-form map of string settings (its keys are not checked against the known ones). */
+    Map<String, String> stringMap(String key) {
+        read.add(key);
+        freeForm.add(key);
+        if (!config.hasPath(key)) {
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, ConfigValue> entry : config.getConfig(key).entrySet()) {
+                ConfigValueType type = entry.getValue().valueType();
+                if (type == ConfigValueType.OBJECT || type == ConfigValueType.LIST || type == ConfigValueType.NULL) {
+                    throw LakeErrors.configInvalid(key + "." + entry.getKey(), entry.getValue().render(),
+                            "a single string, number or boolean");
+                }
+                values.put(unquote(entry.getKey()), String.valueOf(entry.getValue().unwrapped()));
+            }
+        } catch (ConfigException.WrongType e) {
+            throw LakeErrors.configInvalid(key, render(key), "an object of settings, e.g. { \"name\" = \"value\" }");
+        }
+        return values;
+    }
+
+    /** Refuses any setting under {@code root} that no accessor read. */
+    void rejectUnknown(String root) {
+        if (!config.hasPath(root)) {
+            return;
+        }
+        for (Map.Entry<String, ConfigValue> entry : config.getConfig(root).entrySet()) {
+            String key = root + "." + entry.getKey();
+            boolean known = read.contains(key) || freeForm.stream().anyMatch(map -> key.startsWith(map + "."));
+            if (!known) {
+                throw LakeErrors.configUnknown(key, closest(key));
+            }
+        }
+    }
+
+    private String closest(String key) {
+        return read.stream()
+                .filter(candidate -> !candidate.equals(key))
+                .min(Comparator.comparingInt(candidate -> distance(candidate, key)))
+                .filter(candidate -> distance(candidate, key) <= Math.max(3, key.length() / 5))
+                .orElse(null);
+    }
+
+    private void requirePresent(String key) {
+        if (!config.hasPath(key)) {
+            throw LakeErrors.configMissing(key, null);
+        }
+    }
+
+    private String markRead(String key) {
+        read.add(key);
+        return null;
+    }
+
+    private String render(String key) {
+        return config.getValue(key).render().replace("\n", " ");
+    }
+
+    private static String unquote(String key) {
+        return key.length() > 1 && key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1) : key;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,204 @@
+package io.eventlake.orchestration.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import io.eventlake.bronze.KafkaSourceSettings;
+import io.eventlake.errors.ErrorCode;
+import io.eventlake.errors.LakeErrors;
+import io.eventlake.errors.LakeException;
+import io.eventlake.orchestration.generate.FaultKind;
+import io.eventlake.orchestration.generate.GeneratorSettings;
+import io.eventlake.table.TableLocation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Loads the layered HOCON configuration once and reads it into {@link LakeSettings}. */
+public final class LakeConfig {
+    /** Where the jar keeps its copies of conf/application.conf and conf/env/. */
+    static final String RESOURCE_ROOT = "eventlake-conf/";
+    private static final Set<String> RESERVED_KAFKA_OPTIONS =
+            Set.of("failOnDataLoss", "subscribe", "subscribePattern", "assign", "kafka.bootstrap.servers",
+                    "startingOffsets", "maxOffsetsPerTrigger", "includeHeaders");
+
+    private LakeConfig() {
+    }
+
+    /** Layers the sources, resolves substitutions and environment overrides, and reads every setting. */
+    public static LakeSettings load(ConfigSources sources) {
+        Config layered = ConfigFactory.empty();
+        for (String override : sources.overrides()) {
+            layered = layered.withFallback(parseOverride(override));
+        }
+        if (sources.confFile() != null) {
+            if (!Files.isRegularFile(sources.confFile())) {
+                throw LakeErrors.configFileNotFound(sources.confFile().toString(), "It was given with --conf-file.");
+            }
+            layered = layered.withFallback(parse(() -> ConfigFactory.parseFile(sources.confFile().toFile(),
+                    ConfigParseOptions.defaults().setAllowMissing(false)), sources.confFile().toString()));
+        }
+        if (sources.env() != null) {
+            layered = layered.withFallback(base(sources.confDir(), "env/" + sources.env() + ".conf", true));
+        }
+        layered = layered.withFallback(base(sources.confDir(), "application.conf", false));
+        Config resolved;
+        try {
+            resolved = layered.resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true));
+        } catch (ConfigException.UnresolvedSubstitution e) {
+            throw LakeErrors.configInvalid(e.origin() == null ? "(substitution)" : e.origin().description(),
+                    e.getMessage(), "substitutions of settings that exist");
+        }
+        return read(new ConfigReader(resolved));
+    }
+
+    static LakeSettings read(ConfigReader c) {
+        String lakeRoot = absolute(c.string("eventlake.lake-root", "EVENTLAKE_LAKE_ROOT"));
+        SparkSettings spark = new SparkSettings(
+                c.optionalString("eventlake.spark.master"),
+                c.string("eventlake.spark.app-name"),
+                c.positiveInt("eventlake.spark.shuffle-partitions"),
+                SparkSettings.Catalog.fromConfigName(c.oneOf("eventlake.spark.catalog",
+                        Arrays.stream(SparkSettings.Catalog.values()).map(SparkSettings.Catalog::configName)
+                                .collect(Collectors.toSet()))),
+                c.stringMap("eventlake.spark.conf"));
+        String contracts = c.string("eventlake.contracts.location", "EVENTLAKE_CONTRACTS");
+
+        Map<String, String> kafkaOptions = c.stringMap("eventlake.kafka.options");
+        for (String option : kafkaOptions.keySet()) {
+            if (RESERVED_KAFKA_OPTIONS.contains(option)) {
+                throw LakeErrors.configInvalid("eventlake.kafka.options." + option, kafkaOptions.get(option),
+                        "no value: eventlake sets " + option + " itself (see the eventlake.kafka settings)");
+            }
+        }
+        KafkaSourceSettings kafka = new KafkaSourceSettings(
+                c.string("eventlake.kafka.bootstrap-servers", "EVENTLAKE_KAFKA_BOOTSTRAP_SERVERS"),
+                c.nonEmptyStringList("eventlake.kafka.topics"),
+                c.oneOf("eventlake.kafka.starting-offsets", Set.of("earliest", "latest")),
+                c.positiveLong("eventlake.kafka.max-offsets-per-trigger"),
+                kafkaOptions);
+        for (String topic : kafka.topics()) {
+            if (!topic.matches("[a-zA-Z0-9._-]{1,249}")) {
+                throw LakeErrors.configInvalid("eventlake.kafka.topics", topic,
+                        "Kafka topic names of letters, digits, '.', '_' and '-'");
+            }
+        }
+        String events = tableName(c, "eventlake.bronze.events-table");
+        String quarantine = tableName(c, "eventlake.bronze.quarantine-table");
+        LocalKafkaSettings localKafka = new LocalKafkaSettings(
+                c.port("eventlake.local-kafka.port"),
+                c.port("eventlake.local-kafka.controller-port"),
+                c.string("eventlake.local-kafka.max-heap"),
+                Path.of(c.string("eventlake.local-kafka.classpath-file")).toAbsolutePath());
+        Map<FaultKind, Double> faults = new EnumMap<>(FaultKind.class);
+        double total = 0;
+        for (FaultKind kind : FaultKind.values()) {
+            if (kind != FaultKind.VALID) {
+                double share = c.fraction("eventlake.generator.faults." + kind.configName());
+                faults.put(kind, share);
+                total += share;
+            }
+        }
+        if (total > 1.0 + 1e-9) {
+            throw LakeErrors.configInvalid("eventlake.generator.faults", String.format("shares summing to %.3f", total),
+                    "shares that sum to at most 1 (valid events take the rest)");
+        }
+        GeneratorSettings generator = new GeneratorSettings(
+                c.positiveLong("eventlake.generator.count"),
+                c.nonNegative("eventlake.generator.rate"),
+                c.anyLong("eventlake.generator.seed"),
+                c.positiveInt("eventlake.generator.partitions"),
+                faults);
+        LakeSettings settings = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,
+                c.positiveDuration("eventlake.bronze.trigger-interval"), localKafka, generator);
+        c.rejectUnknown("eventlake");
+        return settings;
+    }
+
+    private static String tableName(ConfigReader c, String key) {
+        String name = c.string(key);
+        try {
+            return new TableLocation(name, "unused").name();
+        } catch (LakeException e) {
+            if (e.code() == ErrorCode.TABLE_NAME_INVALID) {
+                throw LakeErrors.configInvalid(key, name, "<database>.<table>, lower-case, e.g. bronze.events");
+            }
+            throw e;
+        }
+    }
+
+    /** A local path made absolute; URIs (s3a://...) as they are. */
+    private static String absolute(String root) {
+        String trimmed = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        return trimmed.contains("://") ? trimmed : Path.of(trimmed).toAbsolutePath().normalize().toString();
+    }
+
+    private static Config base(Path confDir, String name, boolean isEnv) {
+        if (confDir != null) {
+            Path file = confDir.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                if (isEnv) {
+                    throw LakeErrors.configInvalid("--env", name.substring(4, name.length() - 5),
+                            "one of " + environments(confDir));
+                }
+                throw LakeErrors.configFileNotFound(file.toString(), "It holds eventlake's defaults.");
+            }
+            return parse(() -> ConfigFactory.parseFile(file.toFile()), file.toString());
+        }
+        if (LakeConfig.class.getClassLoader().getResource(RESOURCE_ROOT + name) == null) {
+            if (isEnv) {
+                throw LakeErrors.configInvalid("--env", name.substring(4, name.length() - 5),
+                        "an environment packaged in the jar (conf/env/*.conf at build time)");
+            }
+            throw LakeErrors.configFileNotFound(RESOURCE_ROOT + name, "The jar should contain eventlake's defaults.");
+        }
+        return parse(() -> ConfigFactory.parseResources(LakeConfig.class.getClassLoader(), RESOURCE_ROOT + name),
+                "classpath:" + RESOURCE_ROOT + name);
+    }
+
+    private static String environments(Path confDir) {
+        try (var files = Files.list(confDir.resolve("env"))) {
+            return files.map(f -> f.getFileName().toString().replaceFirst("\\.conf$", ""))
+                    .collect(Collectors.toCollection(TreeSet::new)).toString();
+        } catch (java.io.IOException e) {
+            return "(no env folder in " + confDir + ")";
+        }
+    }
+
+    private static Config parseOverride(String override) {
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            throw LakeErrors.configOverrideMalformed(override, "It has no '=' between key and value");
+        }
+        String key = override.substring(0, eq).trim();
+        String value = override.substring(eq + 1).trim();
+        if (!key.startsWith("eventlake.")) {
+            key = "eventlake." + key;
+        }
+        try {
+            return ConfigFactory.parseString(key + " = " + value);
+        } catch (ConfigException e) {
+            try {
+                return ConfigFactory.parseString(key + " = " + com.typesafe.config.ConfigUtil.quoteString(value));
+            } catch (ConfigException again) {
+                throw LakeErrors.configOverrideMalformed(override, "The key is not a valid setting path: "
+                        + again.getMessage());
+            }
+        }
+    }
+
+    private static Config parse(java.util.function.Supplier<Config> parser, String source) {
+        try {
+            return parser.get();
+        } catch (ConfigException.Parse e) {
+            throw LakeErrors.configInvalid(source, "(unparseable)", "HOCON syntax: " + e.getMessage());
+        }
+    }
+}

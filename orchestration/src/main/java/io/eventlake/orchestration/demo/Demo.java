@@ -1,0 +1,90 @@
+package io.eventlake.orchestration.demo;
+
+import io.eventlake.bronze.BronzeEventsJob;
+import io.eventlake.bronze.BronzeRunStats;
+import io.eventlake.bronze.BronzeSettings;
+import io.eventlake.bronze.KafkaSourceSettings;
+import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.bronze.kafka.LocalKafkaBroker;
+import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.errors.LakeErrors;
+import io.eventlake.orchestration.LocalDirs;
+import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.orchestration.generate.EventGenerator;
+import io.eventlake.orchestration.generate.GenerationReport;
+import io.eventlake.orchestration.generate.KafkaEventWriter;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The whole pipeline on embedded defaults, in a lake folder of its own ({@code <lake-root>/demo}, emptied first)
+ * and with a broker of its own on free ports: generate events with every fault kind, run bronze available-now,
+ * reconcile, print where the tables are, stop the broker.
+ */
+public final class Demo {
+    private final LakeSettings settings;
+    private final ContractRegistry contracts;
+    private final Function<LakeSettings, SparkSession> sessions;
+    private final PrintStream out;
+
+    public Demo(LakeSettings settings, ContractRegistry contracts, Function<LakeSettings, SparkSession> sessions,
+                PrintStream out) {
+        this.settings = settings;
+        this.contracts = contracts;
+        this.sessions = sessions;
+        this.out = out;
+    }
+
+    /** Runs the demo; fails with {@code RECONCILIATION_FAILED} when the numbers do not add up. */
+    public BronzeReconciliation run(long count) {
+        if (!settings.isLocal()) {
+            throw LakeErrors.configInvalid("eventlake.lake-root", settings.lakeRoot(),
+                    "a local folder for the demo (it runs a local broker and writes local tables)");
+        }
+        Path root = settings.localDir("demo");
+        LocalDirs.deleteRecursively(root);
+        String topic = settings.kafka().topics().get(0);
+        long started = System.nanoTime();
+        out.println("eventlake demo: lake at " + root);
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(LocalKafkaBroker.Settings.onFreePorts(root.resolve("_kafka"),
+                settings.localKafka().classpathFile(), settings.localKafka().maxHeap()))) {
+            out.printf("1. Kafka broker (KRaft, pid %d) on %s%n", broker.pid(), broker.bootstrapServers());
+
+            GenerationReport report = new KafkaEventWriter(broker.bootstrapServers()).send(topic,
+                    settings.generator().partitions(),
+                    new EventGenerator(settings.generator().withCount(count), contracts), 0);
+            out.print("2. " + report.render());
+
+            LakeSettings demo = settings.withLakeRoot(root.toString()).withKafka(new KafkaSourceSettings(
+                    broker.bootstrapServers(), List.of(topic), "earliest",
+                    settings.kafka().maxOffsetsPerTrigger(), settings.kafka().options()));
+            SparkSession spark = sessions.apply(demo);
+            BronzeSettings bronze = demo.bronze();
+            String runId = "demo-" + UUID.randomUUID();
+            BronzeRunStats stats = new BronzeEventsJob(bronze, new EventValidator(contracts), runId,
+                    Clock.systemUTC()).runAvailableNow(spark);
+            out.printf("3. Bronze (available-now, run %s): %d records in %d batches, %d quarantined%n",
+                    runId, stats.records(), stats.batches(), stats.quarantined());
+
+            BronzeReconciliation reconciliation = BronzeReconciliation.of(spark, bronze, report);
+            out.print("4. " + reconciliation.render());
+            out.println("5. Tables:");
+            out.printf("     %-20s %s%n", bronze.events().name(), bronze.events().path());
+            out.printf("     %-20s %s%n", bronze.quarantine().name(), bronze.quarantine().path());
+            out.println("   Read them from Spark with spark.read.format(\"delta\").load(\"<path>\"), e.g.");
+            out.println("     SELECT reason_code, count(*) FROM delta.`" + bronze.quarantine().path()
+                    + "` GROUP BY reason_code");
+            if (!reconciliation.mismatches().isEmpty()) {
+                throw LakeErrors.reconciliationFailed(reconciliation.mismatches());
+            }
+            out.printf("Demo finished in %.1f s; the broker is stopped.%n", (System.nanoTime() - started) / 1e9);
+            return reconciliation;
+        }
+    }
+
+}

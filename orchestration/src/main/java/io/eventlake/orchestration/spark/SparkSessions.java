@@ -1,0 +1,59 @@
+package io.eventlake.orchestration.spark;
+
+import io.eventlake.errors.LakeErrors;
+import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.orchestration.config.SparkSettings;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession of a run: Delta enabled, UTC, change data feed on for new tables, the configured
+ * catalog, and the user's extra settings last (they win).
+ */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static SparkSession create(LakeSettings settings) {
+        SparkSettings spark = settings.spark();
+        SparkSession.Builder builder = SparkSession.builder().appName(spark.appName());
+        if (spark.master() != null && System.getProperty("spark.master") == null) {
+            builder = builder.master(spark.master()); // spark-submit's --master wins
+        }
+        builder = builder
+                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                .config("spark.sql.shuffle.partitions", spark.shufflePartitions())
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true");
+        switch (spark.catalog()) {
+            case HIVE -> builder = builder.enableHiveSupport();
+            case EMBEDDED_HIVE -> {
+                if (!settings.isLocal()) {
+                    throw LakeErrors.configInvalid("eventlake.spark.catalog", spark.catalog().configName(),
+                            "\"hive\" or \"in-memory\" for a lake on object storage (" + settings.lakeRoot()
+                                    + "): the embedded metastore is a local Derby database");
+                }
+                String metastore = createDirectories(settings.localDir("_metastore")).toString();
+                System.setProperty("derby.stream.error.file", metastore + "/derby.log");
+                builder = builder.enableHiveSupport()
+                        .config("spark.hadoop.javax.jdo.option.ConnectionURL",
+                                "jdbc:derby:;databaseName=" + metastore + "/metastore_db;create=true")
+                        .config("spark.sql.warehouse.dir", settings.localDir("_warehouse").toString());
+            }
+            case IN_MEMORY -> builder = builder.config("spark.sql.catalogImplementation", "in-memory")
+                    .config("spark.sql.warehouse.dir", settings.lakeRoot() + "/_warehouse");
+        }
+        for (var entry : spark.conf().entrySet()) {
+            builder = builder.config(entry.getKey(), entry.getValue());
+        }
+        return builder.getOrCreate();
+    }
+
+    private static java.nio.file.Path createDirectories(java.nio.file.Path dir) {
+        try {
+            return java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}
