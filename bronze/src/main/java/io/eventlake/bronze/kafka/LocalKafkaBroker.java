@@ -104,8 +104,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
+            // The marker precedes the (long) classpath: the OS may truncate what it reports of a command line.
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(MAIN_CLASS)).orElse(true));
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker(dataDir))).orElse(true));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -189,6 +190,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         command.add("-Xmx" + settings.maxHeap());
         command.add("-XX:+UseG1GC");
         command.add("-Djava.net.preferIPv4Stack=true");
+        command.add(marker(settings.dataDir()));
         command.add("-Dkafka.logs.dir=" + settings.dataDir().resolve("logs"));
         command.add("-cp");
         command.add(classpath);
@@ -230,6 +232,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Names the data directory on the broker's command line, so a pid is only taken for our broker. */
+    private static String marker(Path dataDir) {
+        return "-Deventlake.kafka.data-dir=" + dataDir.toAbsolutePath().normalize();
     }
 
     private static Path pidFile(Path dataDir) {

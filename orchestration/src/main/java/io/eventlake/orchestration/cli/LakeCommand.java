@@ -33,8 +33,12 @@ public final class LakeCommand {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(SparkSessions::create, new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), args));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int status = execute(SparkSessions::create, out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(status);
     }
 
     /** Runs a command line and returns its exit status; never exits the JVM. */

@@ -1,0 +1,163 @@
+package io.eventlake.orchestration.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eventlake.errors.ErrorCode;
+import io.eventlake.errors.LakeException;
+import io.eventlake.orchestration.generate.FaultKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LakeConfigTest {
+    private static final Path CONF = Path.of(System.getProperty("eventlake.root"), "conf");
+
+    private static LakeSettings load(String env, Path file, String... overrides) {
+        return LakeConfig.load(new ConfigSources(CONF, env, file, List.of(overrides)));
+    }
+
+    /** Every environment file loads into valid settings. */
+    @Test
+    void everyEnvironmentFileLoads() throws IOException {
+        List<String> envs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(CONF.resolve("env"))) {
+            files.forEach(f -> envs.add(f.getFileName().toString().replace(".conf", "")));
+        }
+        assertTrue(envs.contains("local"));
+        for (String env : envs) {
+            LakeSettings settings = load(env, null, "lake-root=/tmp/lake-" + env,
+                    "kafka.bootstrap-servers=\"broker:9092\"");
+            assertEquals("/tmp/lake-" + env, settings.lakeRoot(), env);
+        }
+    }
+
+    @Test
+    void localEnvironmentGivesTheEmbeddedDefaults() {
+        LakeSettings settings = load("local", null);
+
+        if (System.getenv("EVENTLAKE_KAFKA_BOOTSTRAP_SERVERS") == null) {
+            assertEquals("127.0.0.1:9092", settings.kafka().bootstrapServers());
+        }
+        if (System.getenv("EVENTLAKE_SPARK_MASTER") == null) {
+            assertEquals("local[2]", settings.spark().master());
+        }
+        assertEquals(List.of("retail.events"), settings.kafka().topics());
+        assertEquals(SparkSettings.Catalog.EMBEDDED_HIVE, settings.spark().catalog());
+        assertEquals(Duration.ofSeconds(5), settings.triggerInterval());
+        assertEquals(settings.lakeRoot() + "/bronze/events", settings.bronze().events().path());
+        assertEquals("bronze.quarantine", settings.bronze().quarantine().name());
+        assertEquals(settings.lakeRoot() + "/_checkpoints/bronze.events", settings.bronze().checkpoint());
+        assertEquals(0.02, settings.generator().faults().get(FaultKind.MALFORMED_JSON));
+        assertEquals("false", settings.spark().conf().get("spark.ui.enabled"));
+    }
+
+    @Test
+    void laterSourcesWin(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("site.conf");
+        Files.writeString(file, "eventlake.kafka { max-offsets-per-trigger = 777, topics = [\"a\", \"b\"] }");
+
+        LakeSettings fromFile = load("local", file);
+        LakeSettings overridden = load("local", file, "eventlake.kafka.max-offsets-per-trigger=5",
+                "bronze.trigger-interval=250ms", "spark.conf.\"spark.executor.memory\"=2g");
+
+        assertEquals(777, fromFile.kafka().maxOffsetsPerTrigger());
+        assertEquals(List.of("a", "b"), fromFile.kafka().topics());
+        assertEquals(5, overridden.kafka().maxOffsetsPerTrigger());
+        assertEquals(Duration.ofMillis(250), overridden.triggerInterval());
+        assertEquals("2g", overridden.spark().conf().get("spark.executor.memory"));
+    }
+
+    @Test
+    void withoutAnEnvironmentTheRequiredSettingsAreNamed() {
+        if (System.getenv("EVENTLAKE_LAKE_ROOT") != null) {
+            return; // the variable supplies it: nothing is missing on this machine
+        }
+        LakeException error = assertThrows(LakeException.class, () -> load(null, null));
+
+        assertEquals(ErrorCode.CONFIG_MISSING, error.code());
+        assertTrue(error.getMessage().startsWith("Setting 'eventlake.lake-root' is not set."), error.getMessage());
+        assertTrue(error.getMessage().contains("EVENTLAKE_LAKE_ROOT"), error.getMessage());
+        assertTrue(error.getMessage().contains("--env local"), error.getMessage());
+    }
+
+    @Test
+    void badValuesNameKeyValueAndWhatIsAllowed() {
+        assertInvalid("kafka.max-offsets-per-trigger=0", "eventlake.kafka.max-offsets-per-trigger", "'0'",
+                "a whole number greater than 0");
+        assertInvalid("kafka.max-offsets-per-trigger=lots", "eventlake.kafka.max-offsets-per-trigger", "lots",
+                "a whole number greater than 0");
+        assertInvalid("kafka.starting-offsets=middle", "eventlake.kafka.starting-offsets", "'middle'",
+                "one of earliest, latest");
+        assertInvalid("bronze.trigger-interval=soon", "eventlake.bronze.trigger-interval", "soon",
+                "a positive duration");
+        assertInvalid("spark.catalog=mysql", "eventlake.spark.catalog", "'mysql'",
+                "one of embedded-hive, hive, in-memory");
+        assertInvalid("bronze.events-table=events", "eventlake.bronze.events-table", "'events'",
+                "<database>.<table>");
+        assertInvalid("kafka.topics=[]", "eventlake.kafka.topics", "[]", "a non-empty list");
+        assertInvalid("kafka.topics=[\"bad topic\"]", "eventlake.kafka.topics", "bad topic", "Kafka topic names");
+        assertInvalid("kafka.options.failOnDataLoss=false", "eventlake.kafka.options.failOnDataLoss", "false",
+                "eventlake sets failOnDataLoss itself");
+        assertInvalid("local-kafka.port=70000", "eventlake.local-kafka.port", "70000", "a TCP port");
+        assertInvalid("generator.faults.duplicate=0.99", "eventlake.generator.faults", "summing to",
+                "sum to at most 1");
+    }
+
+    private static void assertInvalid(String override, String key, String value, String allowed) {
+        LakeException error = assertThrows(LakeException.class, () -> load("local", null, override), override);
+        assertEquals(ErrorCode.CONFIG_INVALID, error.code(), override);
+        assertTrue(error.getMessage().contains("'" + key + "'"), error.getMessage());
+        assertTrue(error.getMessage().contains(value), error.getMessage());
+        assertTrue(error.getMessage().contains(allowed), error.getMessage());
+        assertTrue(error.getMessage().contains("Fix: "), error.getMessage());
+    }
+
+    @Test
+    void aMisspelledKeyIsRefusedWithASuggestion() {
+        LakeException error = assertThrows(LakeException.class,
+                () -> load("local", null, "kafka.max-offset-per-trigger=10"));
+
+        assertEquals(ErrorCode.CONFIG_UNKNOWN, error.code());
+        assertTrue(error.getMessage().contains("'eventlake.kafka.max-offset-per-trigger'"), error.getMessage());
+        assertTrue(error.getMessage().contains("did you mean 'eventlake.kafka.max-offsets-per-trigger'"),
+                error.getMessage());
+    }
+
+    @Test
+    void malformedOverridesMissingFilesAndUnknownEnvironmentsAreNamed(@TempDir Path dir) {
+        LakeException noEquals = assertThrows(LakeException.class, () -> load("local", null, "kafka.topics"));
+        assertEquals(ErrorCode.CONFIG_OVERRIDE_MALFORMED, noEquals.code());
+        assertTrue(noEquals.getMessage().contains("'kafka.topics'"));
+
+        LakeException noFile = assertThrows(LakeException.class, () -> load("local", dir.resolve("nope.conf")));
+        assertEquals(ErrorCode.CONFIG_FILE_NOT_FOUND, noFile.code());
+        assertTrue(noFile.getMessage().contains("nope.conf"));
+
+        LakeException noEnv = assertThrows(LakeException.class, () -> load("prod", null));
+        assertEquals(ErrorCode.CONFIG_INVALID, noEnv.code());
+        assertTrue(noEnv.getMessage().contains("'prod'") && noEnv.getMessage().contains("[local]"),
+                noEnv.getMessage());
+    }
+
+    @Test
+    void thePackagedDefaultsAreTheRepositoryFiles() {
+        LakeSettings packaged = LakeConfig.load(new ConfigSources(null, "local", null, List.of("lake-root=/x")));
+        LakeSettings repository = load("local", null, "lake-root=/x");
+
+        assertEquals(repository, packaged);
+        if (System.getenv("EVENTLAKE_SPARK_MASTER") == null) {
+            assertNull(LakeConfig.load(new ConfigSources(null, null, null,
+                    List.of("lake-root=/x", "kafka.bootstrap-servers=\"b:1\""))).spark().master(),
+                    "without an environment, spark-submit decides the master");
+        }
+    }
+}
