@@ -1,15 +1,13 @@
 package io.eventlake.bronze;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.not;
 
 import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.table.DeltaTables;
 import java.time.Clock;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -130,21 +128,18 @@ public final class BronzeEventsJob {
         Dataset<Row> validated = BronzeTransforms.validate(kafkaRecords, validator, runId, clock.instant())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Row counts = validated.agg(
-                    count(lit(1)),
-                    sum(when(col(BronzeEventsTable.IS_VALID), 0L).otherwise(1L))).first();
-            long total = counts.getLong(0);
-            long invalid = counts.isNullAt(1) ? 0L : counts.getLong(1);
-            boolean eventsWritten =
+            // The events write computes (and caches) the batch once; quarantine reads the cache.
+            OptionalLong written =
                     DeltaTables.appendOnce(BronzeTransforms.events(validated), settings.events(), appId, batchId);
-            boolean quarantineWritten = invalid > 0
-                    && DeltaTables.appendOnce(BronzeTransforms.quarantine(validated), settings.quarantine(), appId,
-                    batchId);
+            long invalid = validated.where(not(col(BronzeEventsTable.IS_VALID))).count();
+            OptionalLong quarantinedRows = invalid == 0 ? OptionalLong.of(0) : DeltaTables.appendOnce(
+                    BronzeTransforms.quarantine(validated), settings.quarantine(), appId, batchId);
             batches.incrementAndGet();
-            records.addAndGet(eventsWritten ? total : 0);
-            quarantined.addAndGet(quarantineWritten ? invalid : 0);
-            LOG.info("{} batch {}: {} records, {} quarantined{}", NAME, batchId, total, invalid,
-                    eventsWritten ? "" : " (replayed after a restart: already in the table, skipped)");
+            records.addAndGet(written.orElse(0));
+            quarantined.addAndGet(quarantinedRows.orElse(0));
+            LOG.info("{} batch {}: {} records, {} quarantined{}", NAME, batchId,
+                    written.isPresent() ? written.getAsLong() : "0 new", invalid,
+                    written.isPresent() ? "" : " (replayed after a restart: already in the table, skipped)");
         } finally {
             validated.unpersist(false);
         }

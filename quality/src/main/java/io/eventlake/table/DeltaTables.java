@@ -2,11 +2,12 @@ package io.eventlake.table;
 
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
+import static org.apache.spark.sql.functions.col;
+
 import io.eventlake.errors.LakeErrors;
-import org.apache.spark.sql.delta.DeltaLog;
-import scala.Option;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -42,32 +43,34 @@ public final class DeltaTables {
 
     /**
      * Appends a micro-batch exactly once. Delta records {@code (appId, batchId)} in the same commit as the data,
-     * so a batch replayed after a crash (same query, same batch id) is skipped instead of written twice.
+     * so a batch replayed after a crash (same query, same batch id) is skipped instead of written twice. The
+     * commit carries {@code userMetadata = "<appId>/<batchId>"}, visible in {@code DESCRIBE HISTORY}.
      *
      * @param appId   stable for the life of one streaming checkpoint (the streaming query id)
      * @param batchId the micro-batch id from {@code foreachBatch}
-     * @return false when the table already held this batch and nothing was written
+     * @return the rows written; empty when the table already held this batch and nothing was written
      */
-    public static boolean appendOnce(Dataset<Row> rows, TableLocation table, String appId, long batchId) {
-        if (holdsBatch(rows.sparkSession(), table, appId, batchId)) {
-            return false; // Delta would skip it too (same txn); checking first also saves computing the rows
-        }
+    public static OptionalLong appendOnce(Dataset<Row> rows, TableLocation table, String appId, long batchId) {
+        SparkSession spark = rows.sparkSession();
+        DeltaTable delta = DeltaTable.forPath(spark, table.path());
+        long before = delta.history(1).select("version").first().getLong(0);
+        String marker = appId + "/" + batchId;
         rows.write()
                 .format("delta")
                 .mode("append")
                 .option("txnAppId", appId)
                 .option("txnVersion", batchId)
+                .option("userMetadata", marker)
                 .save(table.path());
-        return true;
-    }
-
-    /** Whether the table has committed batch {@code batchId} (or a later one) of streaming query {@code appId}. */
-    public static boolean holdsBatch(SparkSession spark, TableLocation table, String appId, long batchId) {
-        Option<Object> committed = DeltaLog.forTable(spark, table.path())
-                .update(false, Option.empty(), Option.empty())
-                .transactions()
-                .get(appId);
-        return committed.isDefined() && (Long) committed.get() >= batchId;
+        // Delta commits nothing when it already holds (appId, batchId): then no commit after `before` is ours.
+        for (Row commit : delta.history(10).where(col("version").gt(before))
+                .select("userMetadata", "operationMetrics").collectAsList()) {
+            if (marker.equals(commit.getString(0))) {
+                return OptionalLong.of(Long.parseLong(
+                        commit.<String, String>getJavaMap(1).getOrDefault("numOutputRows", "0")));
+            }
+        }
+        return OptionalLong.empty();
     }
 
     static void checkSchema(TableLocation table, StructType actual, StructType expected) {

@@ -8,6 +8,7 @@ import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeException;
 import io.eventlake.testing.TestSpark;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -41,12 +42,16 @@ class DeltaTablesTest {
         Dataset<Row> batch = spark.createDataFrame(List.of(RowFactory.create(1L, "a"), RowFactory.create(2L, "b")),
                 SCHEMA);
 
-        DeltaTables.appendOnce(batch, table, "query-1", 0);
-        DeltaTables.appendOnce(batch, table, "query-1", 0); // replay after a crash: skipped
-        DeltaTables.appendOnce(batch, table, "query-1", 1); // next batch: written
-        DeltaTables.appendOnce(batch, table, "query-2", 0); // a new checkpoint's query: written
+        assertEquals(OptionalLong.of(2), DeltaTables.appendOnce(batch, table, "query-1", 0));
+        assertEquals(OptionalLong.empty(), DeltaTables.appendOnce(batch, table, "query-1", 0)); // replay: skipped
+        assertEquals(OptionalLong.of(2), DeltaTables.appendOnce(batch, table, "query-1", 1)); // next batch
+        assertEquals(OptionalLong.of(2), DeltaTables.appendOnce(batch, table, "query-2", 0)); // new checkpoint
 
         assertEquals(6, spark.read().format("delta").load(table.path()).count());
+        assertEquals(List.of("query-2/0", "query-1/1", "query-1/0"),
+                io.delta.tables.DeltaTable.forPath(spark, table.path()).history().where("userMetadata IS NOT NULL")
+                        .select("userMetadata").as(org.apache.spark.sql.Encoders.STRING()).collectAsList(),
+                "each commit names its query and batch");
     }
 
     @Test
