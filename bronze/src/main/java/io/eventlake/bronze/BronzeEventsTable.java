@@ -2,7 +2,6 @@ package io.eventlake.bronze;
 
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -13,7 +12,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The published contract of {@code bronze.events}: one row per consumed Kafka record, valid or not, never
- * updated. Key: ({@link #TOPIC}, {@link #PARTITION}, {@link #OFFSET}). Partitioned by {@link #INGEST_DATE}.
+ * updated. Key: ({@link #TOPIC}, {@link #PARTITION}, {@link #OFFSET}).
+ *
+ * <p>Not partitioned: a bronze table is append-only and far below the size where partitions pay; reads by time
+ * range or run prune files through Delta data skipping on the {@link #STATS_COLUMNS}.
  */
 public final class BronzeEventsTable {
     private BronzeEventsTable() {
@@ -35,8 +37,9 @@ public final class BronzeEventsTable {
     public static final String CORRELATION_ID = "correlation_id";
     /** True when the record passed envelope and contract validation; false rows are also in quarantine. */
     public static final String IS_VALID = "is_valid";
+    /** Why the record is invalid, e.g. {@code [missing_field:order_id]}; empty when valid. */
+    public static final String REASONS = "reasons";
     public static final String INGEST_TIME = "ingest_time";
-    public static final String INGEST_DATE = "ingest_date";
     public static final String RUN_ID = "run_id";
 
     public static final StructType HEADER = new StructType()
@@ -58,9 +61,11 @@ public final class BronzeEventsTable {
             .add(PRODUCER, StringType)
             .add(CORRELATION_ID, StringType)
             .add(IS_VALID, BooleanType, false)
+            .add(REASONS, DataTypes.createArrayType(StringType), false)
             .add(INGEST_TIME, TimestampType, false)
-            .add(INGEST_DATE, DateType, false)
             .add(RUN_ID, StringType, false);
 
-    public static final String[] PARTITION_COLUMNS = {INGEST_DATE};
+    /** Columns Delta keeps min/max statistics for (data skipping); not the raw payload. */
+    public static final String[] STATS_COLUMNS = {TOPIC, PARTITION, OFFSET, KAFKA_TIMESTAMP, EVENT_TYPE,
+        OCCURRED_AT, INGEST_TIME, RUN_ID};
 }

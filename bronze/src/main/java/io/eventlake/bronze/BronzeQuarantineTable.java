@@ -1,7 +1,6 @@
 package io.eventlake.bronze;
 
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
-import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -13,7 +12,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The published contract of {@code bronze.quarantine}: one row per record that failed envelope or contract
  * validation, with the raw payload, its Kafka coordinates and why. Key: (topic, partition, offset), the same
- * record as in {@link BronzeEventsTable}. Partitioned by {@link #INGEST_DATE}.
+ * record as in {@link BronzeEventsTable}. Not partitioned (see {@link BronzeEventsTable}).
  */
 public final class BronzeQuarantineTable {
     private BronzeQuarantineTable() {
@@ -28,12 +27,11 @@ public final class BronzeQuarantineTable {
     /** Code of the first reason, e.g. {@code missing_field}: what to group by. */
     public static final String REASON_CODE = "reason_code";
     /** Every reason, e.g. {@code [missing_field:order_id, wrong_type:lines.quantity]}. */
-    public static final String REASONS = "reasons";
+    public static final String REASONS = BronzeEventsTable.REASONS;
     public static final String EVENT_ID = BronzeEventsTable.EVENT_ID;
     public static final String EVENT_TYPE = BronzeEventsTable.EVENT_TYPE;
     public static final String SCHEMA_VERSION = BronzeEventsTable.SCHEMA_VERSION;
     public static final String INGEST_TIME = BronzeEventsTable.INGEST_TIME;
-    public static final String INGEST_DATE = BronzeEventsTable.INGEST_DATE;
     public static final String RUN_ID = BronzeEventsTable.RUN_ID;
 
     public static final StructType SCHEMA = new StructType()
@@ -49,8 +47,9 @@ public final class BronzeQuarantineTable {
             .add(EVENT_TYPE, StringType)
             .add(SCHEMA_VERSION, IntegerType)
             .add(INGEST_TIME, TimestampType, false)
-            .add(INGEST_DATE, DateType, false)
             .add(RUN_ID, StringType, false);
 
-    public static final String[] PARTITION_COLUMNS = {INGEST_DATE};
+    /** Columns Delta keeps min/max statistics for (data skipping). */
+    public static final String[] STATS_COLUMNS = {TOPIC, PARTITION, OFFSET, KAFKA_TIMESTAMP, REASON_CODE, EVENT_TYPE,
+        INGEST_TIME, RUN_ID};
 }

@@ -9,9 +9,15 @@ import java.time.Duration;
  * @param kafka           the source
  * @param events          the bronze events table
  * @param quarantine      the quarantine table
- * @param checkpoint      the streaming checkpoint folder: the job's progress; keep it with the tables
+ * @param checkpoints     folder of the jobs' streaming checkpoints ({@code <checkpoints>/<job name>}): their
+ *                        progress; keep it with the tables
  * @param triggerInterval how often a continuous run starts a micro-batch
  */
 public record BronzeSettings(KafkaSourceSettings kafka, TableLocation events, TableLocation quarantine,
-                             String checkpoint, Duration triggerInterval) {
+                             String checkpoints, Duration triggerInterval) {
+
+    /** The checkpoint folder of one job. */
+    public String checkpoint(String jobName) {
+        return checkpoints + "/" + jobName;
+    }
 }

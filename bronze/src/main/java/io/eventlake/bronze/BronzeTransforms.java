@@ -11,10 +11,8 @@ import static org.apache.spark.sql.functions.udf;
 import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.bronze.validate.Reason;
 import io.eventlake.bronze.validate.Validation;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,8 +28,7 @@ public final class BronzeTransforms {
     private BronzeTransforms() {
     }
 
-    /** Intermediate column of {@link #validate}: every reason, empty for a valid record. */
-    public static final String REASONS = BronzeQuarantineTable.REASONS;
+    private static final String REASONS = BronzeEventsTable.REASONS;
     private static final String VALIDATION = "_validation";
 
     static final StructType VALIDATION_SCHEMA = new StructType()
@@ -45,10 +42,10 @@ public final class BronzeTransforms {
 
     /**
      * Validates raw Kafka records (the Kafka source's columns: key, value, topic, partition, offset, timestamp,
-     * headers) and returns every {@link BronzeEventsTable} column plus {@link #REASONS}. Deterministic for a
-     * given input, run id and ingest time: nothing is read from a clock here.
+     * headers) into {@link BronzeEventsTable} rows. Deterministic for a given input, run id and ingest time:
+     * nothing is read from a clock here.
      */
-    public static Dataset<Row> validate(Dataset<Row> kafkaRecords, EventValidator validator, String runId,
+    public static Dataset<Row> events(Dataset<Row> kafkaRecords, EventValidator validator, String runId,
                                         Instant ingestTime) {
         // Non-deterministic only so the optimizer never re-runs the parse once per extracted field.
         UserDefinedFunction validate = udf(new ValidateValue(validator), VALIDATION_SCHEMA).asNondeterministic();
@@ -70,21 +67,14 @@ public final class BronzeTransforms {
                         result.getField(BronzeEventsTable.PRODUCER).as(BronzeEventsTable.PRODUCER),
                         result.getField(BronzeEventsTable.CORRELATION_ID).as(BronzeEventsTable.CORRELATION_ID),
                         size(result.getField(REASONS)).equalTo(0).as(BronzeEventsTable.IS_VALID),
+                        result.getField(REASONS).as(REASONS),
                         lit(Timestamp.from(ingestTime)).as(BronzeEventsTable.INGEST_TIME),
-                        lit(Date.valueOf(ingestTime.atZone(ZoneOffset.UTC).toLocalDate()))
-                                .as(BronzeEventsTable.INGEST_DATE),
-                        lit(runId).as(BronzeEventsTable.RUN_ID),
-                        result.getField(REASONS).as(REASONS));
+                        lit(runId).as(BronzeEventsTable.RUN_ID));
     }
 
-    /** The rows of {@link BronzeEventsTable}: every validated record. */
-    public static Dataset<Row> events(Dataset<Row> validated) {
-        return validated.select(columns(BronzeEventsTable.SCHEMA));
-    }
-
-    /** The rows of {@link BronzeQuarantineTable}: the invalid records only, with their reasons. */
-    public static Dataset<Row> quarantine(Dataset<Row> validated) {
-        return validated
+    /** {@link BronzeQuarantineTable} rows from {@link BronzeEventsTable} rows: the invalid ones, with reasons. */
+    public static Dataset<Row> quarantine(Dataset<Row> events) {
+        return events
                 .where(not(col(BronzeEventsTable.IS_VALID)))
                 .withColumn(BronzeQuarantineTable.REASON_CODE,
                         element_at(split(element_at(col(REASONS), 1), ":"), 1))

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ class BronzeEventsJobTest {
                         maxOffsetsPerTrigger, Map.of()),
                 new TableLocation(db + ".events", dir.resolve("events").toString()),
                 new TableLocation(db + ".quarantine", dir.resolve("quarantine").toString()),
-                dir.resolve("checkpoint").toString(),
+                dir.resolve("checkpoints").toString(),
                 Duration.ofMillis(100));
     }
 
@@ -92,7 +93,7 @@ class BronzeEventsJobTest {
         TestKafka.send(topic, keys, values);
         BronzeSettings settings = settings(topic, 1000);
 
-        BronzeRunStats stats = new BronzeEventsJob(settings, VALIDATOR, "run-1", CLOCK).runAvailableNow(spark);
+        BronzeRunStats stats = new BronzeLayer(settings, VALIDATOR, "run-1", CLOCK).runAvailableNow(spark);
 
         assertEquals(8, stats.records());
         assertEquals(6, stats.quarantined());
@@ -134,10 +135,10 @@ class BronzeEventsJobTest {
                 "quarantine rows are the invalid bronze rows, by Kafka coordinates");
 
         // A second run finds nothing new; a third picks up only what was sent since.
-        BronzeRunStats again = new BronzeEventsJob(settings, VALIDATOR, "run-2", CLOCK).runAvailableNow(spark);
+        BronzeRunStats again = new BronzeLayer(settings, VALIDATOR, "run-2", CLOCK).runAvailableNow(spark);
         assertEquals(0, again.records());
         TestKafka.send(topic, List.of("k9"), List.of(json(orderPlaced("an-late"))));
-        BronzeRunStats third = new BronzeEventsJob(settings, VALIDATOR, "run-3", CLOCK).runAvailableNow(spark);
+        BronzeRunStats third = new BronzeLayer(settings, VALIDATOR, "run-3", CLOCK).runAvailableNow(spark);
         assertEquals(1, third.records());
         assertEquals(9, events(settings).count());
         assertEquals(1, events(settings).where(col("run_id").equalTo("run-3")).count());
@@ -156,10 +157,11 @@ class BronzeEventsJobTest {
         TestKafka.send(topic, keys, values);
         BronzeSettings settings = settings(topic, 50);
 
-        BronzeEventsJob first = new BronzeEventsJob(settings, VALIDATOR, "run-a", CLOCK);
-        StreamingQuery query = first.start(spark, BronzeEventsJob.Mode.CONTINUOUS);
+        StreamingQuery query = new BronzeEventsJob(settings, VALIDATOR, "run-a", CLOCK)
+                .start(spark, StreamMode.CONTINUOUS);
         long deadline = System.currentTimeMillis() + 120_000;
-        while (first.stats().batches() < 3 && System.currentTimeMillis() < deadline && query.isActive()) {
+        while (Arrays.stream(query.recentProgress()).filter(p -> p.numInputRows() > 0).count() < 3
+                && System.currentTimeMillis() < deadline && query.isActive()) {
             Thread.sleep(50);
         }
         query.stop();
@@ -167,7 +169,7 @@ class BronzeEventsJobTest {
         assertTrue(landedBeforeStop > 0 && landedBeforeStop < count,
                 "stopped mid-stream, after " + landedBeforeStop + " of " + count + " records");
 
-        BronzeRunStats second = new BronzeEventsJob(settings, VALIDATOR, "run-b", CLOCK).runAvailableNow(spark);
+        BronzeRunStats second = new BronzeLayer(settings, VALIDATOR, "run-b", CLOCK).runAvailableNow(spark);
 
         Dataset<Row> events = events(settings);
         assertEquals(count, events.count());
@@ -190,7 +192,7 @@ class BronzeEventsJobTest {
     void aBatchReplayedAfterACrashIsNotWrittenTwice() throws Exception {
         BronzeSettings settings = settings("unused", 1000);
         BronzeEventsJob job = new BronzeEventsJob(settings, VALIDATOR, "run-r", CLOCK);
-        job.start(spark, BronzeEventsJob.Mode.AVAILABLE_NOW).stop(); // creates the tables
+        job.start(spark, StreamMode.AVAILABLE_NOW).stop(); // creates the table
         Dataset<Row> batch = spark.createDataFrame(List.of(
                 kafkaRow(0, json(orderPlaced("rp-1"))),
                 kafkaRow(1, "{broken")), KAFKA_SCHEMA);
@@ -203,8 +205,9 @@ class BronzeEventsJobTest {
         }
 
         assertEquals(2, events(settings).count());
-        assertEquals(1, quarantine(settings).count());
         assertFalse(events(settings).where(col("event_id").equalTo("rp-1")).isEmpty());
+        assertEquals(List.of("malformed_json"), events(settings).where(col("offset").equalTo(1)).first()
+                .getList(events(settings).schema().fieldIndex("reasons")));
     }
 
     private static final org.apache.spark.sql.types.StructType KAFKA_SCHEMA = new org.apache.spark.sql.types.StructType()

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.col;
 import io.eventlake.errors.LakeErrors;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,10 +22,12 @@ public final class DeltaTables {
      * Makes sure the table exists at its path with the given schema and is registered in the catalog under its
      * name. Idempotent: an existing table is only checked, never changed.
      *
+     * @param statsColumns the columns Delta keeps min/max statistics for (data skipping); empty for Delta's
+     *                     default (the first 32 columns)
      * @throws io.eventlake.errors.LakeException {@code TABLE_SCHEMA_MISMATCH} when a table at the path lacks a
      *     column of {@code schema} or has it with another type
      */
-    public static void ensure(SparkSession spark, TableLocation table, StructType schema, String... partitionColumns) {
+    public static void ensure(SparkSession spark, TableLocation table, StructType schema, String... statsColumns) {
         spark.sql("CREATE DATABASE IF NOT EXISTS " + table.database());
         if (DeltaTable.isDeltaTable(spark, table.path())) {
             checkSchema(table, DeltaTable.forPath(spark, table.path()).toDF().schema(), schema);
@@ -35,42 +36,37 @@ public final class DeltaTables {
                 .tableName(table.name())
                 .location(table.path())
                 .addColumns(schema);
-        if (partitionColumns.length > 0) {
-            builder = builder.partitionedBy(partitionColumns);
+        if (statsColumns.length > 0) {
+            builder = builder.property("delta.dataSkippingStatsColumns", String.join(",", statsColumns));
         }
         builder.execute();
     }
 
     /**
-     * Appends a micro-batch exactly once. Delta records {@code (appId, batchId)} in the same commit as the data,
-     * so a batch replayed after a crash (same query, same batch id) is skipped instead of written twice. The
-     * commit carries {@code userMetadata = "<appId>/<batchId>"}, visible in {@code DESCRIBE HISTORY}.
+     * Appends a micro-batch exactly once. Delta records {@code (appId, batchId)} in the same commit as the data
+     * and skips a write whose pair it already holds, so a batch replayed after a crash (same query, same batch id)
+     * is not written twice. The commit carries {@code userMetadata = "<appId>/<batchId>"} (see DESCRIBE HISTORY).
      *
      * @param appId   stable for the life of one streaming checkpoint (the streaming query id)
      * @param batchId the micro-batch id from {@code foreachBatch}
-     * @return the rows written; empty when the table already held this batch and nothing was written
      */
-    public static OptionalLong appendOnce(Dataset<Row> rows, TableLocation table, String appId, long batchId) {
-        SparkSession spark = rows.sparkSession();
-        DeltaTable delta = DeltaTable.forPath(spark, table.path());
-        long before = delta.history(1).select("version").first().getLong(0);
-        String marker = appId + "/" + batchId;
+    public static void appendOnce(Dataset<Row> rows, TableLocation table, String appId, long batchId) {
         rows.write()
                 .format("delta")
                 .mode("append")
                 .option("txnAppId", appId)
                 .option("txnVersion", batchId)
-                .option("userMetadata", marker)
+                .option("userMetadata", appId + "/" + batchId)
                 .save(table.path());
-        // Delta commits nothing when it already holds (appId, batchId): then no commit after `before` is ours.
-        for (Row commit : delta.history(10).where(col("version").gt(before))
-                .select("userMetadata", "operationMetrics").collectAsList()) {
-            if (marker.equals(commit.getString(0))) {
-                return OptionalLong.of(Long.parseLong(
-                        commit.<String, String>getJavaMap(1).getOrDefault("numOutputRows", "0")));
-            }
-        }
-        return OptionalLong.empty();
+    }
+
+    /**
+     * Whether the table already holds batch {@code batchId} of query {@code appId}: true only for a batch replayed
+     * after a restart, which {@link #appendOnce} will skip. Reads the recent history (no snapshot state).
+     */
+    public static boolean holdsBatch(SparkSession spark, TableLocation table, String appId, long batchId) {
+        return !DeltaTable.forPath(spark, table.path()).history(20)
+                .where(col("userMetadata").equalTo(appId + "/" + batchId)).isEmpty();
     }
 
     static void checkSchema(TableLocation table, StructType actual, StructType expected) {

@@ -1,6 +1,7 @@
 package io.eventlake.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeException;
 import io.eventlake.testing.TestSpark;
 import java.util.List;
-import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -42,10 +42,12 @@ class DeltaTablesTest {
         Dataset<Row> batch = spark.createDataFrame(List.of(RowFactory.create(1L, "a"), RowFactory.create(2L, "b")),
                 SCHEMA);
 
-        assertEquals(OptionalLong.of(2), DeltaTables.appendOnce(batch, table, "query-1", 0));
-        assertEquals(OptionalLong.empty(), DeltaTables.appendOnce(batch, table, "query-1", 0)); // replay: skipped
-        assertEquals(OptionalLong.of(2), DeltaTables.appendOnce(batch, table, "query-1", 1)); // next batch
-        assertEquals(OptionalLong.of(2), DeltaTables.appendOnce(batch, table, "query-2", 0)); // new checkpoint
+        assertFalse(DeltaTables.holdsBatch(spark, table, "query-1", 0));
+        DeltaTables.appendOnce(batch, table, "query-1", 0);
+        assertTrue(DeltaTables.holdsBatch(spark, table, "query-1", 0));
+        DeltaTables.appendOnce(batch, table, "query-1", 0); // replay after a crash: skipped by Delta
+        DeltaTables.appendOnce(batch, table, "query-1", 1); // next batch: written
+        DeltaTables.appendOnce(batch, table, "query-2", 0); // a new checkpoint's query: written
 
         assertEquals(6, spark.read().format("delta").load(table.path()).count());
         assertEquals(List.of("query-2/0", "query-1/1", "query-1/0"),

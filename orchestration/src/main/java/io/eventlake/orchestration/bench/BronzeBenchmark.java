@@ -1,6 +1,6 @@
 package io.eventlake.orchestration.bench;
 
-import io.eventlake.bronze.BronzeEventsJob;
+import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
 import io.eventlake.bronze.contract.ContractRegistry;
@@ -25,7 +25,8 @@ import org.apache.spark.sql.streaming.Trigger;
 
 /**
  * Bronze ingest against a bare Kafka-to-Delta stream on the same topic, in the same run: (a) a plain
- * {@code readStream} kafka to {@code writeStream} delta keeping the value as binary, (b) our bronze job. Both
+ * {@code readStream} kafka to {@code writeStream} delta keeping the value as binary, (b) our bronze layer (the
+ * events job, then the quarantine job: what lands both tables). Both
  * available-now, same {@code maxOffsetsPerTrigger}, fresh tables and checkpoints, after a warm-up of both on a
  * small topic. Prints events/s of each and the ratio ours/bare.
  *
@@ -122,9 +123,9 @@ public record BronzeBenchmark(long events, int rounds) {
                         java.util.Map.of()),
                 new TableLocation("bench_" + name + ".events", dir.resolve("events").toString()),
                 new TableLocation("bench_" + name + ".quarantine", dir.resolve("quarantine").toString()),
-                dir.resolve("checkpoint").toString(), Duration.ofSeconds(1));
+                dir.resolve("checkpoints").toString(), Duration.ofSeconds(1));
         long start = System.nanoTime();
-        new BronzeEventsJob(settings, new EventValidator(contracts), "bench-" + name, Clock.systemUTC())
+        new BronzeLayer(settings, new EventValidator(contracts), "bench-" + name, Clock.systemUTC())
                 .runAvailableNow(spark);
         return seconds(start);
     }

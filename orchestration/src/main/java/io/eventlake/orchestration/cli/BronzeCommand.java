@@ -1,6 +1,6 @@
 package io.eventlake.orchestration.cli;
 
-import io.eventlake.bronze.BronzeEventsJob;
+import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.validate.EventValidator;
@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code lake bronze}: the bronze job, continuous or available-now. */
 @Command(name = "bronze", mixinStandardHelpOptions = true,
-        description = "Stream the configured Kafka topics into bronze.events (+ bronze.quarantine), exactly once.")
+        description = "Stream the configured Kafka topics into bronze.events and its invalid records into "
+                + "bronze.quarantine, exactly once.")
 final class BronzeCommand implements Callable<Integer> {
     @ParentCommand
     private LakeCommand lake;
@@ -40,31 +42,24 @@ final class BronzeCommand implements Callable<Integer> {
         LakeSettings settings = config.load();
         ContractRegistry contracts = ContractRegistry.load(settings.contractsLocation());
         String run = runId != null ? runId : "bronze-" + UUID.randomUUID();
-        BronzeEventsJob job = new BronzeEventsJob(settings.bronze(), new EventValidator(contracts), run,
-                Clock.systemUTC());
+        BronzeLayer bronze = new BronzeLayer(settings.bronze(), new EventValidator(contracts), run, Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
+        SparkSession spark = lake.session(settings);
         if (availableNow) {
-            print(out, run, job.runAvailableNow(lake.session(settings)));
+            print(out, run, bronze.runAvailableNow(spark));
             return LakeCommand.OK;
         }
-        StreamingQuery query = job.start(lake.session(settings), BronzeEventsJob.Mode.CONTINUOUS);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(query), "bronze-shutdown"));
+        List<StreamingQuery> queries = bronze.startContinuous(spark);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> BronzeLayer.stopAll(queries), "bronze-shutdown"));
         out.printf("bronze running (run %s, a batch every %s); stop with Ctrl-C%n", run, settings.triggerInterval());
-        job.awaitTermination(query);
-        print(out, run, job.stats());
+        out.flush();
+        bronze.awaitAny(spark, queries);
+        print(out, run, bronze.stats(spark));
         return LakeCommand.OK;
     }
 
-    private static void stop(StreamingQuery query) {
-        try {
-            query.stop();
-        } catch (TimeoutException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void print(PrintWriter out, String run, BronzeRunStats stats) {
-        out.printf("bronze run %s: %d records in %d batches (%d valid, %d quarantined)%n", run, stats.records(),
-                stats.batches(), stats.valid(), stats.quarantined());
+        out.printf("bronze run %s: %d records (%d valid, %d quarantined)%n", run, stats.records(), stats.valid(),
+                stats.quarantined());
     }
 }

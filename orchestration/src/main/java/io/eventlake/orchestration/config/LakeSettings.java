@@ -1,6 +1,5 @@
 package io.eventlake.orchestration.config;
 
-import io.eventlake.bronze.BronzeEventsJob;
 import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
 import io.eventlake.orchestration.generate.GeneratorSettings;
@@ -27,16 +26,16 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
 
     /** The bronze job's settings: tables at {@code <lake-root>/<database>/<table>}. */
     public BronzeSettings bronze() {
-        return new BronzeSettings(kafka, table(eventsTable), table(quarantineTable),
-                checkpoint(BronzeEventsJob.NAME), triggerInterval);
+        return new BronzeSettings(kafka, table(eventsTable), table(quarantineTable), checkpoints(), triggerInterval);
     }
 
     public TableLocation table(String name) {
         return new TableLocation(name, lakeRoot + "/" + name.replace('.', '/'));
     }
 
-    public String checkpoint(String jobName) {
-        return lakeRoot + "/_checkpoints/" + jobName;
+    /** Folder of the streaming checkpoints, one sub-folder per job. */
+    public String checkpoints() {
+        return lakeRoot + "/_checkpoints";
     }
 
     /** Whether the lake is on the local file system (not an object store URI). */

@@ -1,6 +1,6 @@
 package io.eventlake.orchestration.demo;
 
-import io.eventlake.bronze.BronzeEventsJob;
+import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
@@ -66,10 +66,10 @@ public final class Demo {
             SparkSession spark = sessions.apply(demo);
             BronzeSettings bronze = demo.bronze();
             String runId = "demo-" + UUID.randomUUID();
-            BronzeRunStats stats = new BronzeEventsJob(bronze, new EventValidator(contracts), runId,
-                    Clock.systemUTC()).runAvailableNow(spark);
-            out.printf("3. Bronze (available-now, run %s): %d records in %d batches, %d quarantined%n",
-                    runId, stats.records(), stats.batches(), stats.quarantined());
+            BronzeRunStats stats = new BronzeLayer(bronze, new EventValidator(contracts), runId, Clock.systemUTC())
+                    .runAvailableNow(spark);
+            out.printf("3. Bronze (available-now, run %s): %d records, %d quarantined%n", runId, stats.records(),
+                    stats.quarantined());
 
             BronzeReconciliation reconciliation = BronzeReconciliation.of(spark, bronze, report);
             out.print("4. " + reconciliation.render());

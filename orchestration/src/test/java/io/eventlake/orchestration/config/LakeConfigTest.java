@@ -55,7 +55,7 @@ class LakeConfigTest {
         assertEquals(Duration.ofSeconds(5), settings.triggerInterval());
         assertEquals(settings.lakeRoot() + "/bronze/events", settings.bronze().events().path());
         assertEquals("bronze.quarantine", settings.bronze().quarantine().name());
-        assertEquals(settings.lakeRoot() + "/_checkpoints/bronze.events", settings.bronze().checkpoint());
+        assertEquals(settings.lakeRoot() + "/_checkpoints/bronze.events", settings.bronze().checkpoint(io.eventlake.bronze.BronzeEventsJob.NAME));
         assertEquals(0.02, settings.generator().faults().get(FaultKind.MALFORMED_JSON));
         assertEquals("false", settings.spark().conf().get("spark.ui.enabled"));
     }

@@ -1,0 +1,88 @@
+package io.eventlake.bronze;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.errors.LakeErrors;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+
+/**
+ * The bronze layer's two jobs run together: {@link BronzeEventsJob} (Kafka to {@code bronze.events}) and
+ * {@link BronzeQuarantineJob} ({@code bronze.events} to {@code bronze.quarantine}).
+ *
+ * <p>Available-now runs them one after the other (events drained first, then quarantine), so when it returns both
+ * tables hold everything the topics held. Continuous runs both queries side by side. Both are exactly once and
+ * resume from their checkpoints.
+ */
+public final class BronzeLayer {
+    private final BronzeSettings settings;
+    private final BronzeEventsJob events;
+    private final BronzeQuarantineJob quarantine;
+    private final String runId;
+
+    public BronzeLayer(BronzeSettings settings, EventValidator validator, String runId, Clock clock) {
+        this.settings = settings;
+        this.events = new BronzeEventsJob(settings, validator, runId, clock);
+        this.quarantine = new BronzeQuarantineJob(settings);
+        this.runId = runId;
+    }
+
+    /** Drains the topics into both tables, then stops; returns what this run wrote. */
+    public BronzeRunStats runAvailableNow(SparkSession spark) {
+        await(events.start(spark, StreamMode.AVAILABLE_NOW), BronzeEventsJob.NAME);
+        await(quarantine.start(spark, StreamMode.AVAILABLE_NOW), BronzeQuarantineJob.NAME);
+        return stats(spark);
+    }
+
+    /** Starts both queries; they run until stopped. */
+    public List<StreamingQuery> startContinuous(SparkSession spark) {
+        StreamingQuery eventsQuery = events.start(spark, StreamMode.CONTINUOUS);
+        return List.of(eventsQuery, quarantine.start(spark, StreamMode.CONTINUOUS));
+    }
+
+    /** Blocks until one query ends, then stops the other; a failure becomes a {@code STREAM_FAILED} error. */
+    public void awaitAny(SparkSession spark, List<StreamingQuery> queries) {
+        try {
+            spark.streams().awaitAnyTermination();
+        } catch (StreamingQueryException e) {
+            stopAll(queries);
+            String failed = queries.stream().filter(q -> q.exception().isDefined()).map(StreamingQuery::name)
+                    .findFirst().orElse(BronzeEventsJob.NAME);
+            throw LakeErrors.streamFailed(failed, settings.checkpoint(failed), e);
+        }
+        stopAll(queries);
+    }
+
+    /** Stops the queries, letting a running batch finish its commit or be replayed later. */
+    public static void stopAll(List<StreamingQuery> queries) {
+        for (StreamingQuery query : queries) {
+            try {
+                query.stop();
+            } catch (TimeoutException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Rows this run wrote, counted in the tables by run id (data skipping keeps this to the run's files). */
+    public BronzeRunStats stats(SparkSession spark) {
+        long records = spark.read().format("delta").load(settings.events().path())
+                .where(col(BronzeEventsTable.RUN_ID).equalTo(runId)).count();
+        long quarantined = spark.read().format("delta").load(settings.quarantine().path())
+                .where(col(BronzeQuarantineTable.RUN_ID).equalTo(runId)).count();
+        return new BronzeRunStats(records, quarantined);
+    }
+
+    private void await(StreamingQuery query, String job) {
+        try {
+            query.awaitTermination();
+        } catch (StreamingQueryException e) {
+            throw LakeErrors.streamFailed(job, settings.checkpoint(job), e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.eventlake.bronze;
+
+import java.time.Duration;
+import org.apache.spark.sql.streaming.Trigger;
+
+/** How a streaming job is triggered. */
+public enum StreamMode {
+    /** A micro-batch every trigger interval until stopped. */
+    CONTINUOUS,
+    /** Process what the source holds now (respecting its rate limits), then stop: what schedulers use. */
+    AVAILABLE_NOW;
+
+    public Trigger trigger(Duration interval) {
+        return this == AVAILABLE_NOW ? Trigger.AvailableNow() : Trigger.ProcessingTime(interval.toMillis());
+    }
+}
