@@ -32,11 +32,10 @@ public final class BronzeLayer {
         this.runId = runId;
     }
 
-    /** Drains the topics into both tables, then stops; returns what this run wrote. */
-    public BronzeRunStats runAvailableNow(SparkSession spark) {
+    /** Drains the topics into both tables, then stops. {@link #stats} says what this run wrote. */
+    public void runAvailableNow(SparkSession spark) {
         await(events.start(spark, StreamMode.AVAILABLE_NOW), BronzeEventsJob.NAME);
         await(quarantine.start(spark, StreamMode.AVAILABLE_NOW), BronzeQuarantineJob.NAME);
-        return stats(spark);
     }
 
     /** Starts both queries; they run until stopped. */

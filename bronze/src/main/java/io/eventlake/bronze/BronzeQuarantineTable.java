@@ -1,12 +1,9 @@
 package io.eventlake.bronze;
 
-import static org.apache.spark.sql.types.DataTypes.BinaryType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
-import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -34,22 +31,18 @@ public final class BronzeQuarantineTable {
     public static final String INGEST_TIME = BronzeEventsTable.INGEST_TIME;
     public static final String RUN_ID = BronzeEventsTable.RUN_ID;
 
-    public static final StructType SCHEMA = new StructType()
-            .add(TOPIC, StringType, false)
-            .add(PARTITION, IntegerType, false)
-            .add(OFFSET, LongType, false)
-            .add(KAFKA_TIMESTAMP, TimestampType)
-            .add(KEY, BinaryType)
-            .add(VALUE, BinaryType)
-            .add(REASON_CODE, StringType, false)
-            .add(REASONS, DataTypes.createArrayType(StringType), false)
-            .add(EVENT_ID, StringType)
-            .add(EVENT_TYPE, StringType)
-            .add(SCHEMA_VERSION, IntegerType)
-            .add(INGEST_TIME, TimestampType, false)
-            .add(RUN_ID, StringType, false);
+    /** A projection of {@link BronzeEventsTable#SCHEMA} plus {@link #REASON_CODE}: same names, same types. */
+    public static final StructType SCHEMA = new StructType(new StructField[] {
+        events(TOPIC), events(PARTITION), events(OFFSET), events(KAFKA_TIMESTAMP), events(KEY), events(VALUE),
+        new StructField(REASON_CODE, StringType, false, Metadata.empty()),
+        events(REASONS), events(EVENT_ID), events(EVENT_TYPE), events(SCHEMA_VERSION), events(INGEST_TIME),
+        events(RUN_ID)});
 
     /** Columns Delta keeps min/max statistics for (data skipping). */
+    private static StructField events(String column) {
+        return BronzeEventsTable.SCHEMA.apply(column);
+    }
+
     public static final String[] STATS_COLUMNS = {TOPIC, PARTITION, OFFSET, KAFKA_TIMESTAMP, REASON_CODE, EVENT_TYPE,
         INGEST_TIME, RUN_ID};
 }

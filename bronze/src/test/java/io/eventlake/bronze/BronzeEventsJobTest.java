@@ -75,6 +75,12 @@ class BronzeEventsJobTest {
                 Duration.ofMillis(100));
     }
 
+    private BronzeRunStats run(BronzeSettings settings, String runId) {
+        BronzeLayer layer = new BronzeLayer(settings, VALIDATOR, runId, CLOCK);
+        layer.runAvailableNow(spark);
+        return layer.stats(spark);
+    }
+
     private Dataset<Row> events(BronzeSettings settings) {
         return spark.table(settings.events().name());
     }
@@ -93,7 +99,9 @@ class BronzeEventsJobTest {
         TestKafka.send(topic, keys, values);
         BronzeSettings settings = settings(topic, 1000);
 
-        BronzeRunStats stats = new BronzeLayer(settings, VALIDATOR, "run-1", CLOCK).runAvailableNow(spark);
+        BronzeLayer layer = new BronzeLayer(settings, VALIDATOR, "run-1", CLOCK);
+        layer.runAvailableNow(spark);
+        BronzeRunStats stats = layer.stats(spark);
 
         assertEquals(8, stats.records());
         assertEquals(6, stats.quarantined());
@@ -135,10 +143,10 @@ class BronzeEventsJobTest {
                 "quarantine rows are the invalid bronze rows, by Kafka coordinates");
 
         // A second run finds nothing new; a third picks up only what was sent since.
-        BronzeRunStats again = new BronzeLayer(settings, VALIDATOR, "run-2", CLOCK).runAvailableNow(spark);
+        BronzeRunStats again = run(settings, "run-2");
         assertEquals(0, again.records());
         TestKafka.send(topic, List.of("k9"), List.of(json(orderPlaced("an-late"))));
-        BronzeRunStats third = new BronzeLayer(settings, VALIDATOR, "run-3", CLOCK).runAvailableNow(spark);
+        BronzeRunStats third = run(settings, "run-3");
         assertEquals(1, third.records());
         assertEquals(9, events(settings).count());
         assertEquals(1, events(settings).where(col("run_id").equalTo("run-3")).count());
@@ -169,7 +177,7 @@ class BronzeEventsJobTest {
         assertTrue(landedBeforeStop > 0 && landedBeforeStop < count,
                 "stopped mid-stream, after " + landedBeforeStop + " of " + count + " records");
 
-        BronzeRunStats second = new BronzeLayer(settings, VALIDATOR, "run-b", CLOCK).runAvailableNow(spark);
+        BronzeRunStats second = run(settings, "run-b");
 
         Dataset<Row> events = events(settings);
         assertEquals(count, events.count());

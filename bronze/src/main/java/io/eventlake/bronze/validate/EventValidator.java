@@ -35,7 +35,6 @@ import org.apache.avro.Schema;
 public final class EventValidator implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final ContractRegistry contracts;
@@ -175,7 +174,7 @@ public final class EventValidator implements Serializable {
                     : value.isIntegralNumber() && value.canConvertToLong();
             case FLOAT, DOUBLE -> value.isNumber();
             case BYTES, FIXED -> logical instanceof LogicalTypes.Decimal decimal
-                    ? value.isNumber() && fits(value.decimalValue(), decimal)
+                    ? value.isNumber() && fits(decimal(value), decimal)
                     : value.isTextual();
             case STRING -> value.isTextual();
             case ENUM -> value.isTextual() && schema.getEnumSymbols().contains(value.textValue());
@@ -187,6 +186,11 @@ public final class EventValidator implements Serializable {
         return schema.getType() == Schema.Type.NULL
                 || schema.getType() == Schema.Type.UNION
                 && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL);
+    }
+
+    /** The number as written: a double's shortest round-trip text, never its binary expansion. */
+    private static BigDecimal decimal(JsonNode number) {
+        return number.isFloatingPointNumber() ? new BigDecimal(number.asText()) : number.decimalValue();
     }
 
     private static boolean fits(BigDecimal number, LogicalTypes.Decimal decimal) {

@@ -46,7 +46,8 @@ final class BronzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SparkSession spark = lake.session(settings);
         if (availableNow) {
-            print(out, run, bronze.runAvailableNow(spark));
+            bronze.runAvailableNow(spark);
+            print(out, run, bronze.stats(spark));
             return LakeCommand.OK;
         }
         List<StreamingQuery> queries = bronze.startContinuous(spark);

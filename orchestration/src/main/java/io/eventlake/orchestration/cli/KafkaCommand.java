@@ -3,7 +3,7 @@ package io.eventlake.orchestration.cli;
 import io.eventlake.bronze.kafka.LocalKafkaBroker;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.orchestration.config.LakeSettings;
-import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,64 +19,58 @@ final class KafkaCommand {
     /** Exit status of {@code status} when no broker runs. */
     static final int NOT_RUNNING = 3;
 
-    private static Path dataDir(LakeSettings settings) {
-        if (!settings.isLocal()) {
-            throw LakeErrors.configInvalid("eventlake.lake-root", settings.lakeRoot(),
-                    "a local folder: the local broker keeps its data under <lake-root>/_kafka");
-        }
-        return settings.localDir("_kafka");
-    }
-
-    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the broker and wait until ready.")
-    static final class Start implements Callable<Integer> {
+    /** What the three subcommands share: settings, the broker's data folder, the output. */
+    abstract static class BrokerCommand implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
         @Mixin
         private ConfigOptions config;
 
         @Override
-        public Integer call() {
+        public final Integer call() {
             LakeSettings settings = config.load();
-            LocalKafkaBroker broker = LocalKafkaBroker.start(settings.localKafka().broker(dataDir(settings)));
-            spec.commandLine().getOut().printf("Kafka broker running (pid %d) on %s; log: %s%n", broker.pid(),
-                    broker.bootstrapServers(), LocalKafkaBroker.log(settings.localKafka().broker(dataDir(settings))));
+            if (!settings.isLocal()) {
+                throw LakeErrors.configInvalid("eventlake.lake-root", settings.lakeRoot(),
+                        "a local folder: the local broker keeps its data under <lake-root>/_kafka");
+            }
+            return run(settings, settings.localKafka().broker(settings.localDir("_kafka")),
+                    spec.commandLine().getOut());
+        }
+
+        abstract int run(LakeSettings settings, LocalKafkaBroker.Settings broker, PrintWriter out);
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the broker and wait until ready.")
+    static final class Start extends BrokerCommand {
+        @Override
+        int run(LakeSettings settings, LocalKafkaBroker.Settings broker, PrintWriter out) {
+            LocalKafkaBroker running = LocalKafkaBroker.start(broker);
+            out.printf("Kafka broker running (pid %d) on %s; log: %s%n", running.pid(), running.bootstrapServers(),
+                    LocalKafkaBroker.log(broker));
             return LakeCommand.OK;
         }
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the broker (graceful, then forced).")
-    static final class Stop implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-        @Mixin
-        private ConfigOptions config;
-
+    static final class Stop extends BrokerCommand {
         @Override
-        public Integer call() {
-            boolean stopped = LocalKafkaBroker.stop(dataDir(config.load()));
-            spec.commandLine().getOut().println(stopped ? "Kafka broker stopped." : "No Kafka broker was running.");
+        int run(LakeSettings settings, LocalKafkaBroker.Settings broker, PrintWriter out) {
+            out.println(LocalKafkaBroker.stop(broker.dataDir()) ? "Kafka broker stopped." : "No Kafka broker was running.");
             return LakeCommand.OK;
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Say whether the broker runs (exit 0) or not (exit 3).")
-    static final class Status implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-        @Mixin
-        private ConfigOptions config;
-
+    static final class Status extends BrokerCommand {
         @Override
-        public Integer call() {
-            LakeSettings settings = config.load();
-            Optional<ProcessHandle> running = LocalKafkaBroker.running(dataDir(settings));
+        int run(LakeSettings settings, LocalKafkaBroker.Settings broker, PrintWriter out) {
+            Optional<ProcessHandle> running = LocalKafkaBroker.running(broker.dataDir());
             if (running.isPresent()) {
-                spec.commandLine().getOut().printf("Kafka broker running (pid %d) on 127.0.0.1:%d%n",
-                        running.get().pid(), settings.localKafka().port());
+                out.printf("Kafka broker running (pid %d) on 127.0.0.1:%d%n", running.get().pid(), broker.port());
                 return LakeCommand.OK;
             }
-            spec.commandLine().getOut().println("Kafka broker not running.");
+            out.println("Kafka broker not running.");
             return NOT_RUNNING;
         }
     }

@@ -66,8 +66,9 @@ public final class Demo {
             SparkSession spark = sessions.apply(demo);
             BronzeSettings bronze = demo.bronze();
             String runId = "demo-" + UUID.randomUUID();
-            BronzeRunStats stats = new BronzeLayer(bronze, new EventValidator(contracts), runId, Clock.systemUTC())
-                    .runAvailableNow(spark);
+            BronzeLayer layer = new BronzeLayer(bronze, new EventValidator(contracts), runId, Clock.systemUTC());
+            layer.runAvailableNow(spark);
+            BronzeRunStats stats = layer.stats(spark);
             out.printf("3. Bronze (available-now, run %s): %d records, %d quarantined%n", runId, stats.records(),
                     stats.quarantined());
 
