@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -61,16 +60,7 @@ class SparkSubmitIT {
         submit.addAll(bronzeArgs(topic, submitted));
         Run viaSubmit = run(submit, work.resolve("spark-submit.log"), sparkHome);
 
-        List<String> java = new ArrayList<>();
-        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        java.add("-Xmx1g");
-        java.addAll(Arrays.asList(System.getProperty("eventlake.java17-opens").trim().split("\\s+")));
-        java.addAll(List.of("-Dspark.master=local[2]", "-Dspark.driver.host=127.0.0.1", "-Dspark.ui.enabled=false",
-                "-cp", System.getProperty("eventlake.launcher-jar") + ":"
-                        + Files.readString(Path.of(System.getProperty("eventlake.launcher-classpath"))).trim(),
-                LakeCommand.class.getName()));
-        java.addAll(bronzeArgs(topic, local));
-        Run viaLocal = run(java, work.resolve("local.log"), null);
+        Run viaLocal = run(LocalPath.command(bronzeArgs(topic, local)), work.resolve("local.log"), null);
 
         assertEquals(0, viaSubmit.status(), "spark-submit failed:\n" + viaSubmit.output());
         assertEquals(0, viaLocal.status(), "local path failed:\n" + viaLocal.output());
@@ -112,13 +102,10 @@ class SparkSubmitIT {
     }
 
     private static Run run(List<String> command, Path log, Path sparkHome) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("SPARK_HOME");
+        ProcessBuilder builder = LocalPath.builder(command, log);
         if (sparkHome != null) {
             builder.environment().put("SPARK_HOME", sparkHome.toString());
         }
-        builder.environment().remove("EVENTLAKE_ENV");
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -5,8 +5,12 @@ import io.delta.tables.DeltaTableBuilder;
 import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.errors.LakeErrors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,8 +33,14 @@ public final class DeltaTables {
      */
     public static void ensure(SparkSession spark, TableLocation table, StructType schema, String... statsColumns) {
         spark.sql("CREATE DATABASE IF NOT EXISTS " + table.database());
-        if (DeltaTable.isDeltaTable(spark, table.path())) {
+        if (exists(spark, table)) {
+            // Adopt the table as it is (its properties may differ from a new table's): check, then name it.
             checkSchema(table, DeltaTable.forPath(spark, table.path()).toDF().schema(), schema);
+            if (!spark.catalog().tableExists(table.name())) {
+                spark.sql("CREATE TABLE IF NOT EXISTS " + table.name() + " USING DELTA LOCATION '"
+                        + table.path().replace("\\", "\\\\").replace("'", "\\'") + "'");
+            }
+            return;
         }
         DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark)
                 .tableName(table.name())
@@ -40,6 +50,20 @@ public final class DeltaTables {
             builder = builder.property("delta.dataSkippingStatsColumns", String.join(",", statsColumns));
         }
         builder.execute();
+    }
+
+    /**
+     * Whether a Delta table has been committed at the location. Asks the file system, not
+     * {@code DeltaTable.isDeltaTable}, which answers from a cached log that never learns of a table created later.
+     */
+    public static boolean exists(SparkSession spark, TableLocation table) {
+        try {
+            Path log = new Path(table.path(), "_delta_log");
+            FileSystem fs = log.getFileSystem(spark.sessionState().newHadoopConf());
+            return fs.exists(log) && fs.listStatus(log, p -> p.getName().endsWith(".json")).length > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + table.path(), e);
+        }
     }
 
     /**

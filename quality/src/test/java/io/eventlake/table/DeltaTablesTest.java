@@ -36,6 +36,17 @@ class DeltaTablesTest {
     }
 
     @Test
+    void anExistingTableIsAdoptedUnderItsNameEvenWhenItsPropertiesDiffer() {
+        String path = TestSpark.tempDir("adopt").resolve("t").toString();
+        spark.createDataFrame(List.of(RowFactory.create(1L, "a")), SCHEMA).write().format("delta")
+                .option("delta.appendOnly", "true").save(path); // written elsewhere, another property
+
+        DeltaTables.ensure(spark, new TableLocation("qa.adopted", path), SCHEMA, "id");
+
+        assertEquals(1, spark.table("qa.adopted").count());
+    }
+
+    @Test
     void appendOnceSkipsABatchReplayedWithTheSameAppIdAndVersion() {
         TableLocation table = new TableLocation("qa.once", TestSpark.tempDir("once").resolve("t").toString());
         DeltaTables.ensure(spark, table, SCHEMA);
