@@ -104,6 +104,15 @@ public final class LakeErrors {
                         + "to start over, move the old table away (its data stays readable there).");
     }
 
+    public static LakeException tableLocationConflict(String table, String registered, String configured) {
+        return error(ErrorCode.TABLE_LOCATION_CONFLICT,
+                "Table '" + table + "' is registered in the catalog at '" + registered + "', but this run writes it at '"
+                        + configured + "'.",
+                "Writing would leave the name pointing at the old data.",
+                "use the lake root the table was created with, or drop the old name first (DROP TABLE " + table
+                        + " removes the catalog entry; the data of an external Delta table stays at its path).");
+    }
+
     // ---- kafka ---------------------------------------------------------------------------------------
 
     public static LakeException kafkaBrokerNotBuilt(String classpathFile) {

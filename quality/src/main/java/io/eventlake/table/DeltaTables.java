@@ -33,6 +33,12 @@ public final class DeltaTables {
      */
     public static void ensure(SparkSession spark, TableLocation table, StructType schema, String... statsColumns) {
         spark.sql("CREATE DATABASE IF NOT EXISTS " + table.database());
+        if (spark.catalog().tableExists(table.name())) {
+            String registered = spark.sql("DESCRIBE DETAIL " + table.name()).select("location").first().getString(0);
+            if (!samePath(registered, table.path())) {
+                throw LakeErrors.tableLocationConflict(table.name(), registered, table.path());
+            }
+        }
         if (exists(spark, table)) {
             // Adopt the table as it is (its properties may differ from a new table's): check, then name it.
             checkSchema(table, DeltaTable.forPath(spark, table.path()).toDF().schema(), schema);
@@ -50,6 +56,15 @@ public final class DeltaTables {
             builder = builder.property("delta.dataSkippingStatsColumns", String.join(",", statsColumns));
         }
         builder.execute();
+    }
+
+    private static boolean samePath(String a, String b) {
+        return normalize(a).equals(normalize(b));
+    }
+
+    private static String normalize(String path) {
+        String p = path.replaceFirst("^file:(//)?", "");
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     /**

@@ -82,6 +82,20 @@ class DeltaTablesTest {
     }
 
     @Test
+    void aNameRegisteredAtAnotherLocationIsRefused() {
+        DeltaTables.ensure(spark, new TableLocation("qa.moved", TestSpark.tempDir("old").resolve("t").toString()),
+                SCHEMA);
+        String elsewhere = TestSpark.tempDir("new").resolve("t").toString();
+
+        LakeException error = assertThrows(LakeException.class,
+                () -> DeltaTables.ensure(spark, new TableLocation("qa.moved", elsewhere), SCHEMA));
+
+        assertEquals(ErrorCode.TABLE_LOCATION_CONFLICT, error.code());
+        assertTrue(error.getMessage().contains(elsewhere) && error.getMessage().contains("DROP TABLE qa.moved"),
+                error.getMessage());
+    }
+
+    @Test
     void tableNamesMustBeDatabaseDotTable() {
         LakeException error = assertThrows(LakeException.class, () -> new TableLocation("events", "/tmp/x"));
         assertEquals(ErrorCode.TABLE_NAME_INVALID, error.code());
