@@ -3,7 +3,6 @@ package io.eventlake.orchestration.cli;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.demo.Demo;
-import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
