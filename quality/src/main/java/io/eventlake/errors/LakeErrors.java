@@ -87,6 +87,33 @@ public final class LakeErrors {
                         + "as a new event type.");
     }
 
+    public static LakeException contractDefaultUnsupported(String eventType, int version, String field) {
+        return error(ErrorCode.CONTRACT_INVALID,
+                "Contract '" + eventType + "' version " + version + " gives field '" + field
+                        + "' a default eventlake cannot apply when upcasting older events.",
+                "Upcasting fills fields an older version lacks with their Avro default; only null and scalar "
+                        + "defaults (string, number, boolean) are supported.",
+                "make the field optional ([\"null\", ...] with \"default\": null) or give it a scalar default.");
+    }
+
+    // ---- personal data ---------------------------------------------------------------------------------
+
+    public static LakeException piiKeyMissing(String variable) {
+        return error(ErrorCode.PII_KEY_MISSING,
+                "No key for tokenizing personal data: the environment variable " + variable + " is not set.",
+                "Silver replaces e-mail addresses and other personal fields with keyed HMAC-SHA-256 tokens; the key "
+                        + "never lives in conf/, so it must come from the environment.",
+                "export " + variable + "=<secret of at least 32 characters> (from your secret store; the local demo "
+                        + "sets a throw-away one).");
+    }
+
+    public static LakeException piiKeyTooShort(String variable, int length) {
+        return error(ErrorCode.PII_KEY_MISSING,
+                "The key in " + variable + " is too short for tokenizing personal data (" + length + " characters).",
+                "A short HMAC key makes tokens guessable.",
+                "use a random secret of at least 32 characters, e.g. from `openssl rand -hex 32`.");
+    }
+
     // ---- tables --------------------------------------------------------------------------------------
 
     public static LakeException tableNameInvalid(String name) {

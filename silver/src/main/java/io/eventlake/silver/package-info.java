@@ -1,5 +1,6 @@
 /**
- * Silver: the next layer of the medallion, built by its own issue. Nothing is implemented here yet; the module
- * exists so the dependency chain quality &lt;- bronze &lt;- silver &lt;- gold &lt;- orchestration is in place.
+ * Silver: typed, conformed, de-duplicated events and entity history, read incrementally from bronze. So far this
+ * module holds the pieces its jobs stand on: contract-driven upcasting ({@link io.eventlake.silver.conform}) and
+ * PII tokenization ({@link io.eventlake.silver.pii}); the jobs and tables come next.
  */
 package io.eventlake.silver;
