@@ -40,6 +40,8 @@ public final class ContractRegistry implements Serializable {
     public static final String CLASSPATH = "classpath";
     /** The envelope's JSON field holding the payload. */
     public static final String PAYLOAD_FIELD = "payload";
+    /** Reserved for the lineage columns of typed tables built from the events (silver). */
+    public static final String SOURCE_FIELD = "source";
 
     private static final String ENVELOPE_FILE = "envelope.avsc";
     private static final Pattern VERSION_FILE = Pattern.compile("v([1-9][0-9]*)\\.avsc");
@@ -95,6 +97,7 @@ public final class ContractRegistry implements Serializable {
         Set<String> reserved = new java.util.HashSet<>();
         envelope.getFields().forEach(f -> reserved.add(f.name()));
         reserved.add(PAYLOAD_FIELD);
+        reserved.add(SOURCE_FIELD);
 
         Map<String, SortedMap<Integer, EventContract>> contracts = new TreeMap<>();
         try (Stream<Path> entries = Files.list(folder)) {
