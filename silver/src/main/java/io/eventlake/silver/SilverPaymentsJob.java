@@ -1,0 +1,106 @@
+package io.eventlake.silver;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.to_date;
+
+import io.delta.tables.DeltaTable;
+import io.eventlake.bronze.StreamMode;
+import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.errors.LakeErrors;
+import io.eventlake.silver.conform.Conformance;
+import io.eventlake.table.DeltaTables;
+import java.util.Arrays;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Streams {@code payment_captured} events from {@code bronze.events} into {@code silver.payments}.
+ *
+ * <p>Input: valid bronze rows of the type, as a Delta stream. Output: one {@link SilverPaymentsTable} row per
+ * event id, conformed ({@link Conformance}); rows failing conformance go to {@link SilverQuarantineTable}.
+ *
+ * <p>De-duplication and idempotency: duplicates within {@code dedupWindow} of ingest time are dropped by bounded
+ * streaming state ({@code dropDuplicatesWithinWatermark}); the write is a MERGE that inserts only event ids the
+ * table lacks, so a duplicate arriving later (days after), a replayed batch, or a re-run of the same bronze range
+ * from a fresh checkpoint changes nothing. The watermark is on ingest time, never on occurred_at: an event-time
+ * watermark would drop late business events.
+ */
+public final class SilverPaymentsJob {
+    public static final String NAME = "silver.payments";
+    private static final String DEDUP_TIME = "_dedup_time";
+    private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
+
+    private final SilverSettings settings;
+    private final io.eventlake.table.TableLocation payments;
+    private final ContractRegistry contracts;
+
+    public SilverPaymentsJob(SilverSettings settings, io.eventlake.table.TableLocation payments,
+                             ContractRegistry contracts) {
+        this.settings = settings;
+        this.payments = payments;
+        this.contracts = contracts;
+    }
+
+    public StreamingQuery start(SparkSession spark, StreamMode mode) {
+        DeltaTables.ensure(spark, payments, SilverPaymentsTable.SCHEMA, SilverPaymentsTable.STATS_COLUMNS);
+        DeltaTables.ensure(spark, settings.quarantine(), SilverQuarantineTable.SCHEMA);
+        Dataset<Row> conformed = Conformance.conform(
+                spark.readStream().format("delta").load(settings.bronzeEvents().path()),
+                contracts.versions(SilverPaymentsTable.EVENT_TYPE_NAME));
+        try {
+            return deduplicate(conformed, settings.dedupWindow().toMillis() + " milliseconds")
+                    .writeStream()
+                    .queryName(NAME)
+                    .option("checkpointLocation", settings.checkpoint(NAME))
+                    .trigger(mode.trigger(settings.triggerInterval()))
+                    .foreachBatch((VoidFunction2<Dataset<Row>, Long>) this::writeBatch)
+                    .start();
+        } catch (TimeoutException e) {
+            throw LakeErrors.streamFailed(NAME, settings.checkpoint(NAME), e);
+        }
+    }
+
+    /** Drops rows whose event id was seen within {@code window} of ingest time (bounded state). */
+    public static Dataset<Row> deduplicate(Dataset<Row> conformed, String window) {
+        return conformed
+                .withColumn(DEDUP_TIME, col(Conformance.SOURCE).getField("ingest_time"))
+                .withWatermark(DEDUP_TIME, window)
+                .dropDuplicatesWithinWatermark(SilverPaymentsTable.EVENT_ID)
+                .drop(DEDUP_TIME);
+    }
+
+    /** The rows of {@link SilverPaymentsTable} from conforming rows. */
+    public static Dataset<Row> paymentRows(Dataset<Row> accepted) {
+        return accepted
+                .withColumn(SilverPaymentsTable.EVENT_DATE, to_date(col(SilverPaymentsTable.OCCURRED_AT)))
+                .select(Arrays.stream(SilverPaymentsTable.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+    }
+
+    void writeBatch(Dataset<Row> batch, long batchId) {
+        String appId = batch.sparkSession().sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+        Dataset<Row> cached = batch.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            DeltaTable.forPath(batch.sparkSession(), payments.path()).as("t")
+                    .merge(paymentRows(Conformance.accepted(cached)).as("s"),
+                            "t." + SilverPaymentsTable.EVENT_ID + " = s." + SilverPaymentsTable.EVENT_ID)
+                    .whenNotMatched().insertAll()
+                    .execute();
+            Dataset<Row> rejected = Conformance.rejected(cached)
+                    .withColumn(SilverQuarantineTable.TARGET_TABLE, lit(payments.name()))
+                    .select(Arrays.stream(SilverQuarantineTable.SCHEMA.fieldNames()).map(c -> col(c))
+                            .toArray(Column[]::new));
+            if (!rejected.isEmpty()) {
+                DeltaTables.appendOnce(rejected, settings.quarantine(), appId, batchId);
+            }
+        } finally {
+            cached.unpersist(false);
+        }
+    }
+}
