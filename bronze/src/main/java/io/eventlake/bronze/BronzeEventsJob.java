@@ -1,9 +1,11 @@
 package io.eventlake.bronze;
 
+import io.eventlake.bronze.kafka.KafkaTopics;
 import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.table.DeltaTables;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -29,6 +31,8 @@ public final class BronzeEventsJob {
     public static final String NAME = "bronze.events";
     /** Spark sets this local property on the thread running a streaming query's batches. */
     private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
+    /** How long the start-up check waits for the broker before failing with a clear error. */
+    private static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(15);
 
     private final BronzeSettings settings;
     private final EventValidator validator;
@@ -42,8 +46,10 @@ public final class BronzeEventsJob {
         this.clock = clock;
     }
 
-    /** Creates and registers the table if needed, then starts the query. */
+    /** Checks the broker and topics, creates and registers the table if needed, then starts the query. */
     public StreamingQuery start(SparkSession spark, StreamMode mode) {
+        KafkaSourceSettings kafka = settings.kafka();
+        KafkaTopics.requireTopics(kafka.bootstrapServers(), kafka.topics(), kafka.options(), PREFLIGHT_TIMEOUT);
         DeltaTables.ensure(spark, settings.events(), BronzeEventsTable.SCHEMA, BronzeEventsTable.STATS_COLUMNS);
         try {
             return readKafka(spark, settings.kafka())

@@ -200,7 +200,7 @@ class BronzeEventsJobTest {
     void aBatchReplayedAfterACrashIsNotWrittenTwice() throws Exception {
         BronzeSettings settings = settings("unused", 1000);
         BronzeEventsJob job = new BronzeEventsJob(settings, VALIDATOR, "run-r", CLOCK);
-        job.start(spark, StreamMode.AVAILABLE_NOW).stop(); // creates the table
+        io.eventlake.table.DeltaTables.ensure(spark, settings.events(), BronzeEventsTable.SCHEMA);
         Dataset<Row> batch = spark.createDataFrame(List.of(
                 kafkaRow(0, json(orderPlaced("rp-1"))),
                 kafkaRow(1, "{broken")), KAFKA_SCHEMA);

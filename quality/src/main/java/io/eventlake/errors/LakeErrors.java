@@ -156,6 +156,23 @@ public final class LakeErrors {
                 cause);
     }
 
+    public static LakeException kafkaUnreachable(String bootstrapServers, long seconds, Throwable cause) {
+        return error(ErrorCode.KAFKA_UNREACHABLE,
+                "Kafka at '" + bootstrapServers + "' did not answer within " + seconds + " s.",
+                "The job needs the broker to read topic offsets: " + cause.getMessage() + ".",
+                "start the broker ('./lake kafka start' locally), or set eventlake.kafka.bootstrap-servers (and any "
+                        + "security options under eventlake.kafka.options) to a reachable cluster.",
+                cause);
+    }
+
+    public static LakeException kafkaTopicMissing(String topic, String bootstrapServers, Collection<String> existing) {
+        return error(ErrorCode.KAFKA_TOPIC_MISSING,
+                "Topic '" + topic + "' does not exist on Kafka at '" + bootstrapServers + "'.",
+                "Topics there: " + (existing.isEmpty() ? "none" : String.join(", ", existing.stream().sorted().limit(20)
+                        .toList())) + ".",
+                "correct eventlake.kafka.topics, or create the topic (locally './lake generate' creates it).");
+    }
+
     public static LakeException kafkaProduceFailed(String bootstrapServers, String topic, Throwable cause) {
         return error(ErrorCode.KAFKA_PRODUCE_FAILED,
                 "Could not write events to topic '" + topic + "' on '" + bootstrapServers + "'.",

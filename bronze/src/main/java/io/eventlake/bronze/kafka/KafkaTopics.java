@@ -51,6 +51,39 @@ public final class KafkaTopics {
         }
     }
 
+    /**
+     * Fails fast, with a clear error, when the broker does not answer or a topic is missing, instead of letting a
+     * streaming query retry for minutes. {@code sourceOptions} are the Kafka source's options: those prefixed
+     * {@code kafka.} (security settings, say) configure the check's client too.
+     */
+    public static void requireTopics(String bootstrapServers, List<String> topics, Map<String, String> sourceOptions,
+                                     java.time.Duration timeout) {
+        Properties props = new Properties();
+        sourceOptions.forEach((key, value) -> {
+            if (key.startsWith("kafka.")) {
+                props.put(key.substring("kafka.".length()), value);
+            }
+        });
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        java.util.Set<String> existing;
+        try (Admin admin = Admin.create(props)) {
+            existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw io.eventlake.errors.LakeErrors.kafkaUnreachable(bootstrapServers, timeout.toSeconds(),
+                    e instanceof ExecutionException ? e.getCause() : e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking Kafka", e);
+        }
+        for (String topic : topics) {
+            if (!existing.contains(topic)) {
+                throw io.eventlake.errors.LakeErrors.kafkaTopicMissing(topic, bootstrapServers, existing);
+            }
+        }
+    }
+
     static Admin admin(String bootstrapServers) {
         Properties props = new Properties();
         props.putAll(Map.of(

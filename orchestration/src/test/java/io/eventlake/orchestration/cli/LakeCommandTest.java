@@ -70,6 +70,24 @@ class LakeCommandTest {
     }
 
     @Test
+    void bronzeFailsFastNamingAnUnreachableBrokerOrAMissingTopic() {
+        long start = System.nanoTime();
+        Run down = lake(local("bronze", "--available-now", "--set", "kafka.bootstrap-servers=\"127.0.0.1:1\"",
+                "--set", "lake-root=\"" + TestSpark.tempDir("down") + "\""));
+        assertEquals(LakeCommand.FAILED, down.status());
+        assertTrue(down.err().startsWith("error: Kafka at '127.0.0.1:1' did not answer within 15 s."), down.err());
+        assertTrue((System.nanoTime() - start) / 1e9 < 60, "fails in seconds, not after minutes of retries");
+
+        Run missing = lake(local("bronze", "--available-now",
+                "--set", "kafka.bootstrap-servers=\"" + TestKafka.bootstrapServers() + "\"",
+                "--set", "kafka.topics=[\"no-such-topic\"]",
+                "--set", "lake-root=\"" + TestSpark.tempDir("missing") + "\""));
+        assertEquals(LakeCommand.BAD_INPUT, missing.status());
+        assertTrue(missing.err().contains("Topic 'no-such-topic' does not exist on Kafka at"), missing.err());
+        assertTrue(missing.err().contains("eventlake.kafka.topics"), missing.err());
+    }
+
+    @Test
     void kafkaStatusSaysWhenNoBrokerRuns() {
         Run run = lake(local("kafka", "status", "--set", "lake-root=\"" + TestSpark.tempDir("status") + "\""));
         assertEquals(KafkaCommand.NOT_RUNNING, run.status());
