@@ -6,7 +6,6 @@ import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.errors.LakeErrors;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
@@ -34,8 +33,10 @@ public final class BronzeLayer {
 
     /** Drains the topics into both tables, then stops. {@link #stats} says what this run wrote. */
     public void runAvailableNow(SparkSession spark) {
-        await(events.start(spark, StreamMode.AVAILABLE_NOW), BronzeEventsJob.NAME);
-        await(quarantine.start(spark, StreamMode.AVAILABLE_NOW), BronzeQuarantineJob.NAME);
+        Queries.await(events.start(spark, StreamMode.AVAILABLE_NOW), BronzeEventsJob.NAME,
+                settings.checkpoint(BronzeEventsJob.NAME));
+        Queries.await(quarantine.start(spark, StreamMode.AVAILABLE_NOW), BronzeQuarantineJob.NAME,
+                settings.checkpoint(BronzeQuarantineJob.NAME));
     }
 
     /** Starts both queries; they run until stopped. */
@@ -49,23 +50,12 @@ public final class BronzeLayer {
         try {
             spark.streams().awaitAnyTermination();
         } catch (StreamingQueryException e) {
-            stopAll(queries);
+            Queries.stopAll(queries);
             String failed = queries.stream().filter(q -> q.exception().isDefined()).map(StreamingQuery::name)
                     .findFirst().orElse(BronzeEventsJob.NAME);
             throw LakeErrors.streamFailed(failed, settings.checkpoint(failed), e);
         }
-        stopAll(queries);
-    }
-
-    /** Stops the queries, letting a running batch finish its commit or be replayed later. */
-    public static void stopAll(List<StreamingQuery> queries) {
-        for (StreamingQuery query : queries) {
-            try {
-                query.stop();
-            } catch (TimeoutException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Queries.stopAll(queries);
     }
 
     /** Rows this run wrote, counted in the tables by run id (data skipping keeps this to the run's files). */
@@ -75,13 +65,5 @@ public final class BronzeLayer {
         long quarantined = spark.read().format("delta").load(settings.quarantine().path())
                 .where(col(BronzeQuarantineTable.RUN_ID).equalTo(runId)).count();
         return new BronzeRunStats(records, quarantined);
-    }
-
-    private void await(StreamingQuery query, String job) {
-        try {
-            query.awaitTermination();
-        } catch (StreamingQueryException e) {
-            throw LakeErrors.streamFailed(job, settings.checkpoint(job), e);
-        }
     }
 }

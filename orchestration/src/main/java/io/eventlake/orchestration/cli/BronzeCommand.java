@@ -10,9 +10,6 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import picocli.CommandLine.Command;
@@ -40,9 +37,6 @@ final class BronzeCommand implements Callable<Integer> {
     @Option(names = "--run-id", paramLabel = "ID", description = "Recorded in every row written (default: a new id).")
     private String runId;
 
-    /** Hadoop's hook manager runs higher priorities first; Spark stops its context at a lower one. */
-    private static final int STOP_BEFORE_SPARK = 100;
-
     @Override
     public Integer call() {
         LakeSettings settings = config.load();
@@ -57,31 +51,14 @@ final class BronzeCommand implements Callable<Integer> {
             return LakeCommand.OK;
         }
         List<StreamingQuery> queries = bronze.startContinuous(spark);
-        CountDownLatch summarized = new CountDownLatch(1);
-        // Before Spark's own hook stops the SparkContext: stop the queries, then let the summary below print.
-        ShutdownHookManager.get().addShutdownHook(() -> {
-            BronzeLayer.stopAll(queries);
-            awaitQuietly(summarized);
-        }, STOP_BEFORE_SPARK);
         out.printf("bronze running (run %s, a batch every %d ms); stop with Ctrl-C%n", run,
                 settings.triggerInterval().toMillis());
         out.flush();
-        try {
-            bronze.awaitAny(spark, queries);
+        ContinuousRun.run(queries, () -> bronze.awaitAny(spark, queries), () -> {
             print(out, run, bronze.stats(spark));
             out.flush();
-        } finally {
-            summarized.countDown();
-        }
+        });
         return LakeCommand.OK;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void print(PrintWriter out, String run, BronzeRunStats stats) {

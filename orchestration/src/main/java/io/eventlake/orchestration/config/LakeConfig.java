@@ -116,8 +116,13 @@ public final class LakeConfig {
                 c.anyLong("eventlake.generator.seed"),
                 c.positiveInt("eventlake.generator.partitions"),
                 faults);
+        LakeSettings.SilverTableSettings silver = new LakeSettings.SilverTableSettings(
+                tableName(c, "eventlake.silver.payments-table"),
+                tableName(c, "eventlake.silver.quarantine-table"),
+                c.positiveDuration("eventlake.silver.trigger-interval"),
+                c.positiveDuration("eventlake.silver.dedup-window"));
         LakeSettings settings = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,
-                c.positiveDuration("eventlake.bronze.trigger-interval"), localKafka, generator);
+                c.positiveDuration("eventlake.bronze.trigger-interval"), silver, localKafka, generator);
         c.rejectUnknown("eventlake");
         return settings;
     }

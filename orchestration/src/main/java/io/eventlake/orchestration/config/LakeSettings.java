@@ -3,6 +3,7 @@ package io.eventlake.orchestration.config;
 import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
 import io.eventlake.orchestration.generate.GeneratorSettings;
+import io.eventlake.silver.SilverSettings;
 import io.eventlake.table.TableLocation;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,12 +18,36 @@ import java.time.Duration;
  * @param eventsTable       bronze events table name
  * @param quarantineTable   bronze quarantine table name
  * @param triggerInterval   continuous micro-batch interval
+ * @param silverTables      silver table names
  * @param localKafka        the local broker
  * @param generator         the event generator
  */
 public record LakeSettings(String lakeRoot, SparkSettings spark, String contractsLocation,
                            KafkaSourceSettings kafka, String eventsTable, String quarantineTable,
-                           Duration triggerInterval, LocalKafkaSettings localKafka, GeneratorSettings generator) {
+                           Duration triggerInterval, SilverTableSettings silverTables, LocalKafkaSettings localKafka,
+                           GeneratorSettings generator) {
+
+    /**
+     * Silver's tables and timing.
+     *
+     * @param payments        silver payments table name
+     * @param quarantine      silver quarantine table name
+     * @param triggerInterval continuous micro-batch interval
+     * @param dedupWindow     de-duplication state, by ingest time
+     */
+    public record SilverTableSettings(String payments, String quarantine, Duration triggerInterval,
+                                      Duration dedupWindow) {
+    }
+
+    /** The silver jobs' settings: reading bronze events, writing under the same lake root. */
+    public SilverSettings silver() {
+        return new SilverSettings(table(eventsTable), table(silverTables.quarantine()), checkpoints(),
+                silverTables.triggerInterval(), silverTables.dedupWindow());
+    }
+
+    public TableLocation silverPayments() {
+        return table(silverTables.payments());
+    }
 
     /** The bronze job's settings: tables at {@code <lake-root>/<database>/<table>}. */
     public BronzeSettings bronze() {
@@ -51,12 +76,12 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     /** The same settings with another lake root (the demo and benchmarks use their own). */
     public LakeSettings withLakeRoot(String root) {
         return new LakeSettings(root, spark, contractsLocation, kafka, eventsTable, quarantineTable, triggerInterval,
-                localKafka, generator);
+                silverTables, localKafka, generator);
     }
 
     /** The same settings reading from another broker and topics. */
     public LakeSettings withKafka(KafkaSourceSettings source) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, source, eventsTable, quarantineTable,
-                triggerInterval, localKafka, generator);
+                triggerInterval, silverTables, localKafka, generator);
     }
 }

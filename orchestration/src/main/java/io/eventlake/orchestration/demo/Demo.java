@@ -1,6 +1,8 @@
 package io.eventlake.orchestration.demo;
 
 import io.eventlake.bronze.BronzeLayer;
+import io.eventlake.bronze.Queries;
+import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
@@ -13,6 +15,8 @@ import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.generate.EventGenerator;
 import io.eventlake.orchestration.generate.GenerationReport;
 import io.eventlake.orchestration.generate.KafkaEventWriter;
+import io.eventlake.silver.SilverPaymentsJob;
+import io.eventlake.table.TableLocation;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +28,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The whole pipeline on embedded defaults, in a lake folder of its own ({@code <lake-root>/demo}, emptied first)
  * and with a broker of its own on free ports: generate events with every fault kind, run bronze available-now,
- * reconcile, print where the tables are, stop the broker.
+ * reconcile, run silver (so far silver.payments) and reconcile it with bronze, print where the tables are, stop
+ * the broker.
  */
 public final class Demo {
     private final LakeSettings settings;
@@ -74,14 +79,25 @@ public final class Demo {
 
             BronzeReconciliation reconciliation = BronzeReconciliation.of(spark, bronze, report);
             out.print("4. " + reconciliation.render());
-            out.println("5. Tables:");
-            out.printf("     %-20s %s%n", bronze.events().name(), bronze.events().path());
-            out.printf("     %-20s %s%n", bronze.quarantine().name(), bronze.quarantine().path());
+
+            Queries.await(new SilverPaymentsJob(demo.silver(), demo.silverPayments(), contracts)
+                            .start(spark, StreamMode.AVAILABLE_NOW), SilverPaymentsJob.NAME,
+                    demo.silver().checkpoint(SilverPaymentsJob.NAME));
+            SilverReconciliation silver = SilverReconciliation.payments(spark, demo.silver(), demo.silverPayments());
+            out.print("5. Silver (available-now): " + silver.render());
+            out.println("6. Tables:");
+            for (TableLocation table : List.of(bronze.events(), bronze.quarantine(), demo.silverPayments(),
+                    demo.silver().quarantine())) {
+                out.printf("     %-20s %s%n", table.name(), table.path());
+            }
             out.println("   Read them from Spark with spark.read.format(\"delta\").load(\"<path>\"), e.g.");
             out.println("     SELECT reason_code, count(*) FROM delta.`" + bronze.quarantine().path()
                     + "` GROUP BY reason_code");
             if (!reconciliation.mismatches().isEmpty()) {
                 throw LakeErrors.reconciliationFailed(reconciliation.mismatches());
+            }
+            if (!silver.addsUp()) {
+                throw LakeErrors.reconciliationFailed(List.of(silver.render().trim()));
             }
             out.printf("Demo finished in %.1f s; the broker is stopped.%n", (System.nanoTime() - started) / 1e9);
             return reconciliation;

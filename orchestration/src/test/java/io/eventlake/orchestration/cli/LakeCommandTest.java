@@ -154,6 +154,8 @@ class LakeCommandTest {
         assertTrue(out.contains("bronze rows (all records)                    1500 ->     1500  ok"), out);
         assertTrue(out.contains("reason malformed_json"), out);
         assertTrue(out.contains("Everything sent is accounted for."), out);
+        assertTrue(out.matches("(?s).*5\\. Silver \\(available-now\\): silver\\.payments: \\d+ valid bronze events = \\d+ "
+                + "rows \\+ [1-9]\\d* duplicates dropped \\+ \\d+ quarantined  ok.*"), out);
         assertTrue(out.contains("the broker is stopped"), out);
     }
 }
