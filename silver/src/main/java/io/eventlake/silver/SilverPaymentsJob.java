@@ -26,15 +26,14 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Input: valid bronze rows of the type, as a Delta stream. Output: one {@link SilverPaymentsTable} row per
  * event id, conformed ({@link Conformance}); rows failing conformance go to {@link SilverQuarantineTable}.
  *
- * <p>De-duplication and idempotency: duplicates within {@code dedupWindow} of ingest time are dropped by bounded
- * streaming state ({@code dropDuplicatesWithinWatermark}); the write is a MERGE that inserts only event ids the
- * table lacks, so a duplicate arriving later (days after), a replayed batch, or a re-run of the same bronze range
- * from a fresh checkpoint changes nothing. The watermark is on ingest time, never on occurred_at: an event-time
- * watermark would drop late business events.
+ * <p>De-duplication and idempotency, with no streaming state: duplicates within a micro-batch are dropped on the
+ * batch, and the write is a MERGE that inserts only event ids the table lacks, so a duplicate in a later batch
+ * (minutes or days after), a replayed batch, or a re-run of the same bronze range from a fresh checkpoint changes
+ * nothing. No watermark: stateful de-duplication drops rows older than its watermark, and no event may vanish
+ * because a clock moved.
  */
 public final class SilverPaymentsJob {
     public static final String NAME = "silver.payments";
-    private static final String DEDUP_TIME = "_dedup_time";
     private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
 
     private final SilverSettings settings;
@@ -55,7 +54,7 @@ public final class SilverPaymentsJob {
                 spark.readStream().format("delta").load(settings.bronzeEvents().path()),
                 contracts.versions(SilverPaymentsTable.EVENT_TYPE_NAME));
         try {
-            return deduplicate(conformed, settings.dedupWindow().toMillis() + " milliseconds")
+            return conformed
                     .writeStream()
                     .queryName(NAME)
                     .option("checkpointLocation", settings.checkpoint(NAME))
@@ -65,15 +64,6 @@ public final class SilverPaymentsJob {
         } catch (TimeoutException e) {
             throw LakeErrors.streamFailed(NAME, settings.checkpoint(NAME), e);
         }
-    }
-
-    /** Drops rows whose event id was seen within {@code window} of ingest time (bounded state). */
-    public static Dataset<Row> deduplicate(Dataset<Row> conformed, String window) {
-        return conformed
-                .withColumn(DEDUP_TIME, col(Conformance.SOURCE).getField("ingest_time"))
-                .withWatermark(DEDUP_TIME, window)
-                .dropDuplicatesWithinWatermark(SilverPaymentsTable.EVENT_ID)
-                .drop(DEDUP_TIME);
     }
 
     /** The rows of {@link SilverPaymentsTable} from conforming rows. */
@@ -88,11 +78,11 @@ public final class SilverPaymentsJob {
         Dataset<Row> cached = batch.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             DeltaTable.forPath(batch.sparkSession(), payments.path()).as("t")
-                    .merge(paymentRows(Conformance.accepted(cached)).as("s"),
+                    .merge(paymentRows(Conformance.accepted(cached)).dropDuplicates(SilverPaymentsTable.EVENT_ID).as("s"),
                             "t." + SilverPaymentsTable.EVENT_ID + " = s." + SilverPaymentsTable.EVENT_ID)
                     .whenNotMatched().insertAll()
                     .execute();
-            Dataset<Row> rejected = Conformance.rejected(cached)
+            Dataset<Row> rejected = Conformance.rejected(cached).dropDuplicates(SilverQuarantineTable.EVENT_ID)
                     .withColumn(SilverQuarantineTable.TARGET_TABLE, lit(payments.name()))
                     .select(Arrays.stream(SilverQuarantineTable.SCHEMA.fieldNames()).map(c -> col(c))
                             .toArray(Column[]::new));

@@ -74,7 +74,7 @@ class SilverPaymentsJobTest {
         TableLocation payments = new TableLocation("sp.payments", dir.resolve("silver/payments").toString());
         SilverSettings settings = new SilverSettings(events,
                 new TableLocation("sp.quarantine", dir.resolve("silver/quarantine").toString()),
-                dir.resolve("checkpoints").toString(), Duration.ofSeconds(1), Duration.ofHours(1));
+                dir.resolve("checkpoints").toString(), Duration.ofSeconds(1));
 
         // Same batch: e-1 twice; plus a non-conforming payment, an order and a malformed record (not payments).
         bronze(events, T0, payment("e-1", "pay-1", "EUR"), payment("e-1", "pay-1", "EUR"),
@@ -87,16 +87,17 @@ class SilverPaymentsJobTest {
         assertEquals(List.of("invalid_currency:currency"), quarantined.getList(quarantined.fieldIndex("conformance_reasons")));
         assertEquals("sp.payments", quarantined.getAs("target_table"));
 
-        // Next batch, within the de-duplication window: dropped by the streaming state.
+        // The next batch, then days later, and once with an ingest time before all others (a clock stepped back):
+        // e-1 again each time; e-4 and e-5 are new and must land whatever their ingest time.
         bronze(events, T0.plusSeconds(600), payment("e-1", "pay-1", "EUR"));
         run(settings, payments);
-        // Days later: first a new event moves the watermark past e-1's state, then e-1 comes once more.
-        bronze(events, T0.plus(Duration.ofDays(3)), payment("e-4", "pay-4", "GBP"));
+        bronze(events, T0.plus(Duration.ofDays(3)), payment("e-1", "pay-1", "EUR"), payment("e-4", "pay-4", "GBP"));
         run(settings, payments);
-        bronze(events, T0.plus(Duration.ofDays(3)).plusSeconds(60), payment("e-1", "pay-1", "EUR"));
+        bronze(events, T0.minus(Duration.ofDays(2)), payment("e-1", "pay-1", "EUR"), payment("e-5", "pay-5", "EUR"));
         run(settings, payments);
 
-        assertEquals(List.of("e-1", "e-2", "e-4"), eventIds(payments), "e-1 once, whatever the delay");
+        assertEquals(List.of("e-1", "e-2", "e-4", "e-5"), eventIds(payments),
+                "e-1 once, whatever the delay; nothing lost to a clock");
         Row usd = spark.read().format("delta").load(payments.path()).where(col("event_id").equalTo("e-2")).first();
         assertEquals("USD", usd.getAs("currency"));
         assertEquals(java.sql.Date.valueOf("2026-11-19"), usd.getAs("event_date"));
@@ -107,7 +108,7 @@ class SilverPaymentsJobTest {
         Dataset<Row> before = spark.read().format("delta").load(payments.path()).orderBy("event_id");
         List<Row> expected = before.collectAsList();
         run(new SilverSettings(events, settings.quarantine(), dir.resolve("checkpoints-rerun").toString(),
-                Duration.ofSeconds(1), Duration.ofHours(1)), payments);
+                Duration.ofSeconds(1)), payments);
         assertEquals(expected, spark.read().format("delta").load(payments.path()).orderBy("event_id").collectAsList());
     }
 }

@@ -119,8 +119,7 @@ public final class LakeConfig {
         LakeSettings.SilverTableSettings silver = new LakeSettings.SilverTableSettings(
                 tableName(c, "eventlake.silver.payments-table"),
                 tableName(c, "eventlake.silver.quarantine-table"),
-                c.positiveDuration("eventlake.silver.trigger-interval"),
-                c.positiveDuration("eventlake.silver.dedup-window"));
+                c.positiveDuration("eventlake.silver.trigger-interval"));
         LakeSettings settings = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,
                 c.positiveDuration("eventlake.bronze.trigger-interval"), silver, localKafka, generator);
         c.rejectUnknown("eventlake");

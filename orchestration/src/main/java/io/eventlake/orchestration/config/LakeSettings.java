@@ -33,16 +33,14 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
      * @param payments        silver payments table name
      * @param quarantine      silver quarantine table name
      * @param triggerInterval continuous micro-batch interval
-     * @param dedupWindow     de-duplication state, by ingest time
      */
-    public record SilverTableSettings(String payments, String quarantine, Duration triggerInterval,
-                                      Duration dedupWindow) {
+    public record SilverTableSettings(String payments, String quarantine, Duration triggerInterval) {
     }
 
     /** The silver jobs' settings: reading bronze events, writing under the same lake root. */
     public SilverSettings silver() {
         return new SilverSettings(table(eventsTable), table(silverTables.quarantine()), checkpoints(),
-                silverTables.triggerInterval(), silverTables.dedupWindow());
+                silverTables.triggerInterval());
     }
 
     public TableLocation silverPayments() {
