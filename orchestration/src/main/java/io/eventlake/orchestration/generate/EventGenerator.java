@@ -72,6 +72,7 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
                     : duplicateOf(recentValid.get(random.nextInt(recentValid.size())));
             case OUT_OF_ORDER -> updatedCustomers.isEmpty() ? valid(now, FaultKind.VALID) : outOfOrder();
             case VALID, VERSION_2, LATE -> valid(now, kind);
+            case INVALID_CURRENCY -> orders.isEmpty() ? valid(now, FaultKind.VALID) : invalidCurrency(now);
             default -> broken(now, kind);
         };
         if (event.kind().isValid() && event.kind() != FaultKind.DUPLICATE) {
@@ -109,6 +110,14 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
         Keyed payload = payload(type, version2, occurredAt);
         ObjectNode event = envelope(type, version2 ? 2 : 1, occurredAt, payload.node());
         return new GeneratedEvent(payload.key(), bytes(event), kind);
+    }
+
+    /** A payment in a currency no ISO-4217 list knows: well-formed for its contract, rejected by conformance. */
+    private GeneratedEvent invalidCurrency(Instant now) {
+        Keyed payload = payload("payment_captured", false, now);
+        payload.node().put("currency", "EURO");
+        return new GeneratedEvent(payload.key(), bytes(envelope("payment_captured", 1, now, payload.node())),
+                FaultKind.INVALID_CURRENCY);
     }
 
     /** A customer update older than the newest one already sent for that customer. */

@@ -15,6 +15,8 @@ public enum FaultKind {
     LATE("late", null),
     /** A customer update older than one already sent for the same customer. */
     OUT_OF_ORDER("out-of-order", null),
+    /** Valid for bronze (any string), but not an ISO-4217 currency: silver's conformance quarantines it. */
+    INVALID_CURRENCY("invalid-currency", null),
     /** A truncated JSON document. */
     MALFORMED_JSON("malformed-json", "malformed_json"),
     /** A required payload field removed. */
