@@ -2,12 +2,9 @@ package io.eventlake.bronze;
 
 import io.eventlake.bronze.kafka.KafkaTopics;
 import io.eventlake.bronze.validate.EventValidator;
-import io.eventlake.errors.LakeErrors;
 import io.eventlake.table.DeltaTables;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
-import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -51,17 +48,8 @@ public final class BronzeEventsJob {
         KafkaSourceSettings kafka = settings.kafka();
         KafkaTopics.requireTopics(kafka.bootstrapServers(), kafka.topics(), kafka.options(), PREFLIGHT_TIMEOUT);
         DeltaTables.ensure(spark, settings.events(), BronzeEventsTable.SCHEMA, BronzeEventsTable.STATS_COLUMNS);
-        try {
-            return readKafka(spark, settings.kafka())
-                    .writeStream()
-                    .queryName(NAME)
-                    .option("checkpointLocation", settings.checkpoint(NAME))
-                    .trigger(mode.trigger(settings.triggerInterval()))
-                    .foreachBatch((VoidFunction2<Dataset<Row>, Long>) this::writeBatch)
-                    .start();
-        } catch (TimeoutException e) {
-            throw LakeErrors.streamFailed(NAME, settings.checkpoint(NAME), e);
-        }
+        return Queries.startForeachBatch(readKafka(spark, kafka), NAME, settings.checkpoint(NAME),
+                mode.trigger(settings.triggerInterval()), this::writeBatch);
     }
 
     /** The Kafka source, as configured. {@code failOnDataLoss} cannot be turned off. */

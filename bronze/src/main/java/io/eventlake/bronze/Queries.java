@@ -2,13 +2,35 @@ package io.eventlake.bronze;
 
 import io.eventlake.errors.LakeErrors;
 import java.util.List;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
 
 /** Waiting for and stopping streaming queries, with failures turned into {@code STREAM_FAILED} errors. */
 public final class Queries {
     private Queries() {
+    }
+
+    /**
+     * Starts a query that hands each micro-batch to {@code writer} (which makes the write idempotent), named
+     * {@code job}, checkpointed at {@code checkpoint}.
+     */
+    public static StreamingQuery startForeachBatch(Dataset<Row> stream, String job, String checkpoint,
+                                                   Trigger trigger, VoidFunction2<Dataset<Row>, Long> writer) {
+        try {
+            return stream.writeStream()
+                    .queryName(job)
+                    .option("checkpointLocation", checkpoint)
+                    .trigger(trigger)
+                    .foreachBatch(writer)
+                    .start();
+        } catch (TimeoutException e) {
+            throw LakeErrors.streamFailed(job, checkpoint, e);
+        }
     }
 
     /** Blocks until the query ends; a failure names the job and its checkpoint. */

@@ -5,14 +5,13 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 
 import io.delta.tables.DeltaTable;
+import io.eventlake.bronze.Queries;
 import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.contract.ContractRegistry;
-import io.eventlake.errors.LakeErrors;
 import io.eventlake.silver.conform.Conformance;
 import io.eventlake.table.DeltaTables;
+import io.eventlake.table.TableLocation;
 import java.util.Arrays;
-import java.util.concurrent.TimeoutException;
-import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,10 +36,10 @@ public final class SilverPaymentsJob {
     private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
 
     private final SilverSettings settings;
-    private final io.eventlake.table.TableLocation payments;
+    private final TableLocation payments;
     private final ContractRegistry contracts;
 
-    public SilverPaymentsJob(SilverSettings settings, io.eventlake.table.TableLocation payments,
+    public SilverPaymentsJob(SilverSettings settings, TableLocation payments,
                              ContractRegistry contracts) {
         this.settings = settings;
         this.payments = payments;
@@ -53,17 +52,8 @@ public final class SilverPaymentsJob {
         Dataset<Row> conformed = Conformance.conform(
                 spark.readStream().format("delta").load(settings.bronzeEvents().path()),
                 contracts.versions(SilverPaymentsTable.EVENT_TYPE_NAME));
-        try {
-            return conformed
-                    .writeStream()
-                    .queryName(NAME)
-                    .option("checkpointLocation", settings.checkpoint(NAME))
-                    .trigger(mode.trigger(settings.triggerInterval()))
-                    .foreachBatch((VoidFunction2<Dataset<Row>, Long>) this::writeBatch)
-                    .start();
-        } catch (TimeoutException e) {
-            throw LakeErrors.streamFailed(NAME, settings.checkpoint(NAME), e);
-        }
+        return Queries.startForeachBatch(conformed, NAME, settings.checkpoint(NAME),
+                mode.trigger(settings.triggerInterval()), this::writeBatch);
     }
 
     /** The rows of {@link SilverPaymentsTable} from conforming rows. */
