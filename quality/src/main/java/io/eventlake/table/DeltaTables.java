@@ -99,15 +99,6 @@ public final class DeltaTables {
                 .save(table.path());
     }
 
-    /**
-     * Whether the table already holds batch {@code batchId} of query {@code appId}: true only for a batch replayed
-     * after a restart, which {@link #appendOnce} will skip. Reads the recent history (no snapshot state).
-     */
-    public static boolean holdsBatch(SparkSession spark, TableLocation table, String appId, long batchId) {
-        return !DeltaTable.forPath(spark, table.path()).history(20)
-                .where(col("userMetadata").equalTo(appId + "/" + batchId)).isEmpty();
-    }
-
     static void checkSchema(TableLocation table, StructType actual, StructType expected) {
         List<String> problems = new ArrayList<>();
         for (StructField field : expected.fields()) {

@@ -32,25 +32,6 @@ public final class KafkaTopics {
         }
     }
 
-    /** Sum of the topic's partitions' end offsets: how many records it holds when nothing has expired. */
-    public static long endOffsetsTotal(String bootstrapServers, String topic) {
-        try (Admin admin = admin(bootstrapServers)) {
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
-            var specs = new java.util.HashMap<org.apache.kafka.common.TopicPartition,
-                    org.apache.kafka.clients.admin.OffsetSpec>();
-            description.get(topic).partitions().forEach(p -> specs.put(
-                    new org.apache.kafka.common.TopicPartition(topic, p.partition()),
-                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
-            return admin.listOffsets(specs).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(info -> info.offset()).sum();
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("reading end offsets of " + topic + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
     /**
      * Fails fast, with a clear error, when the broker does not answer or a topic is missing, instead of letting a
      * streaming query retry for minutes. {@code sourceOptions} are the Kafka source's options: those prefixed

@@ -1,6 +1,7 @@
 package io.eventlake.orchestration.cli;
 
 import io.eventlake.bronze.BronzeLayer;
+import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.validate.EventValidator;
@@ -31,8 +32,8 @@ final class BronzeCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;
 
-    @Option(names = "--available-now", description = "Drain what the topics hold now, then stop (for schedulers).")
-    private boolean availableNow;
+    @Mixin
+    private RunModeOptions runMode;
 
     @Option(names = "--run-id", paramLabel = "ID", description = "Recorded in every row written (default: a new id).")
     private String runId;
@@ -45,7 +46,7 @@ final class BronzeCommand implements Callable<Integer> {
         BronzeLayer bronze = new BronzeLayer(settings.bronze(), new EventValidator(contracts), run, Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         SparkSession spark = lake.session(settings);
-        if (availableNow) {
+        if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
             bronze.runAvailableNow(spark);
             print(out, run, bronze.stats(spark));
             return LakeCommand.OK;

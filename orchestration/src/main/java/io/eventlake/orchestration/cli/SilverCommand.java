@@ -14,7 +14,6 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -30,8 +29,8 @@ final class SilverCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;
 
-    @Option(names = "--available-now", description = "Process what bronze holds now, then stop (for schedulers).")
-    private boolean availableNow;
+    @Mixin
+    private RunModeOptions runMode;
 
     @Override
     public Integer call() {
@@ -41,12 +40,12 @@ final class SilverCommand implements Callable<Integer> {
         SparkSession spark = lake.session(settings);
         PrintWriter out = spec.commandLine().getOut();
         String checkpoint = settings.silver().checkpoint(SilverPaymentsJob.NAME);
-        StreamingQuery query = job.start(spark, availableNow ? StreamMode.AVAILABLE_NOW : StreamMode.CONTINUOUS);
+        StreamingQuery query = job.start(spark, runMode.mode());
         Runnable summary = () -> {
             out.print(SilverReconciliation.payments(spark, settings.silver(), settings.silverPayments()).render());
             out.flush();
         };
-        if (availableNow) {
+        if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
             Queries.await(query, SilverPaymentsJob.NAME, checkpoint);
             summary.run();
             return LakeCommand.OK;
