@@ -3,12 +3,10 @@ package io.eventlake.bronze;
 import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.bronze.validate.EventValidator;
-import io.eventlake.errors.LakeErrors;
 import java.time.Clock;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryException;
 
 /**
  * The bronze layer's two jobs run together: {@link BronzeEventsJob} (Kafka to {@code bronze.events}) and
@@ -47,15 +45,7 @@ public final class BronzeLayer {
 
     /** Blocks until one query ends, then stops the other; a failure becomes a {@code STREAM_FAILED} error. */
     public void awaitAny(SparkSession spark, List<StreamingQuery> queries) {
-        try {
-            spark.streams().awaitAnyTermination();
-        } catch (StreamingQueryException e) {
-            Queries.stopAll(queries);
-            String failed = queries.stream().filter(q -> q.exception().isDefined()).map(StreamingQuery::name)
-                    .findFirst().orElse(BronzeEventsJob.NAME);
-            throw LakeErrors.streamFailed(failed, settings.checkpoint(failed), e);
-        }
-        Queries.stopAll(queries);
+        Queries.awaitAny(spark, queries, settings::checkpoint);
     }
 
     /** Rows this run wrote, counted in the tables by run id (data skipping keeps this to the run's files). */

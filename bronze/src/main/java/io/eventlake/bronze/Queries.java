@@ -2,9 +2,11 @@ package io.eventlake.bronze;
 
 import io.eventlake.errors.LakeErrors;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
@@ -40,6 +42,25 @@ public final class Queries {
         } catch (StreamingQueryException e) {
             throw LakeErrors.streamFailed(job, checkpoint, e);
         }
+    }
+
+    /**
+     * Blocks until one of the queries ends, then stops the others; a failure becomes a {@code STREAM_FAILED} error
+     * naming the failed query and its checkpoint.
+     *
+     * @param checkpoints each job's checkpoint folder, by job (query) name
+     */
+    public static void awaitAny(SparkSession spark, List<StreamingQuery> queries,
+                                Function<String, String> checkpoints) {
+        try {
+            spark.streams().awaitAnyTermination();
+        } catch (StreamingQueryException e) {
+            stopAll(queries);
+            String failed = queries.stream().filter(q -> q.exception().isDefined()).map(StreamingQuery::name)
+                    .findFirst().orElse(queries.get(0).name());
+            throw LakeErrors.streamFailed(failed, checkpoints.apply(failed), e);
+        }
+        stopAll(queries);
     }
 
     /** Stops the queries; a batch cut short is replayed, exactly once, by the next run. */

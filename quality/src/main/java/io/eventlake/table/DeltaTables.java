@@ -2,13 +2,13 @@ package io.eventlake.table;
 
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
-import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.errors.LakeErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -22,16 +22,21 @@ public final class DeltaTables {
     private DeltaTables() {
     }
 
+    /** {@link #ensure(SparkSession, TableLocation, StructType, TableLayout)}, unpartitioned. */
+    public static void ensure(SparkSession spark, TableLocation table, StructType schema, String... statsColumns) {
+        ensure(spark, table, schema, TableLayout.unpartitioned(statsColumns));
+    }
+
     /**
      * Makes sure the table exists at its path with the given schema and is registered in the catalog under its
-     * name. Idempotent: an existing table is only checked, never changed.
+     * name. Idempotent. An existing table is adopted as it is, except that columns {@code schema} has and the
+     * table lacks are added when they are nullable (schema evolution: a new optional contract field); readers of
+     * the old columns are unaffected, and older versions keep their old schema for time travel.
      *
-     * @param statsColumns the columns Delta keeps min/max statistics for (data skipping); empty for Delta's
-     *                     default (the first 32 columns)
-     * @throws io.eventlake.errors.LakeException {@code TABLE_SCHEMA_MISMATCH} when a table at the path lacks a
-     *     column of {@code schema} or has it with another type
+     * @throws io.eventlake.errors.LakeException {@code TABLE_SCHEMA_MISMATCH} when a table at the path has a
+     *     column of {@code schema} with another type, or lacks a required one
      */
-    public static void ensure(SparkSession spark, TableLocation table, StructType schema, String... statsColumns) {
+    public static void ensure(SparkSession spark, TableLocation table, StructType schema, TableLayout layout) {
         spark.sql("CREATE DATABASE IF NOT EXISTS " + table.database());
         if (spark.catalog().tableExists(table.name())) {
             String registered = spark.sql("DESCRIBE DETAIL " + table.name()).select("location").first().getString(0);
@@ -40,8 +45,14 @@ public final class DeltaTables {
             }
         }
         if (exists(spark, table)) {
-            // Adopt the table as it is (its properties may differ from a new table's): check, then name it.
-            checkSchema(table, DeltaTable.forPath(spark, table.path()).toDF().schema(), schema);
+            // Adopt the table as it is (its properties may differ from a new table's): check, evolve, name it.
+            List<StructField> added = checkSchema(table, DeltaTable.forPath(spark, table.path()).toDF().schema(),
+                    schema);
+            if (!added.isEmpty()) {
+                spark.sql("ALTER TABLE delta.`" + table.path().replace("`", "``") + "` ADD COLUMNS ("
+                        + added.stream().map(f -> "`" + f.name() + "` " + f.dataType().sql())
+                        .collect(Collectors.joining(", ")) + ")");
+            }
             if (!spark.catalog().tableExists(table.name())) {
                 spark.sql("CREATE TABLE IF NOT EXISTS " + table.name() + " USING DELTA LOCATION '"
                         + table.path().replace("\\", "\\\\").replace("'", "\\'") + "'");
@@ -52,8 +63,11 @@ public final class DeltaTables {
                 .tableName(table.name())
                 .location(table.path())
                 .addColumns(schema);
-        if (statsColumns.length > 0) {
-            builder = builder.property("delta.dataSkippingStatsColumns", String.join(",", statsColumns));
+        if (!layout.partitionColumns().isEmpty()) {
+            builder = builder.partitionedBy(layout.partitionColumns().toArray(String[]::new));
+        }
+        if (!layout.statsColumns().isEmpty()) {
+            builder = builder.property("delta.dataSkippingStatsColumns", String.join(",", layout.statsColumns()));
         }
         builder.execute();
     }
@@ -99,10 +113,16 @@ public final class DeltaTables {
                 .save(table.path());
     }
 
-    static void checkSchema(TableLocation table, StructType actual, StructType expected) {
+    /** The columns of {@code expected} that {@code actual} lacks and may gain; refuses any other difference. */
+    static List<StructField> checkSchema(TableLocation table, StructType actual, StructType expected) {
         List<String> problems = new ArrayList<>();
+        List<StructField> added = new ArrayList<>();
         for (StructField field : expected.fields()) {
             scala.Option<Object> index = actual.getFieldIndex(field.name());
+            if (index.isEmpty() && field.nullable()) {
+                added.add(field);
+                continue;
+            }
             if (index.isEmpty()) {
                 problems.add("missing column '" + field.name() + "' (" + field.dataType().simpleString() + ")");
                 continue;
@@ -116,5 +136,6 @@ public final class DeltaTables {
         if (!problems.isEmpty()) {
             throw LakeErrors.tableSchemaMismatch(table.name(), table.path(), problems);
         }
+        return added;
     }
 }

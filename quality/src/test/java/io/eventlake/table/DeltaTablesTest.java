@@ -65,17 +65,35 @@ class DeltaTablesTest {
     }
 
     @Test
-    void ensureRefusesATableWhoseSchemaLacksOurColumns() {
+    void ensureRefusesATableWhoseColumnsDifferInTypeOrLackARequiredOne() {
         String path = TestSpark.tempDir("mismatch").resolve("t").toString();
         spark.createDataFrame(List.of(RowFactory.create("1")), new StructType().add("id", DataTypes.StringType))
                 .write().format("delta").save(path);
+        StructType expected = SCHEMA.add("code", DataTypes.StringType, false);
 
         LakeException error = assertThrows(LakeException.class,
-                () -> DeltaTables.ensure(spark, new TableLocation("qa.mismatch", path), SCHEMA));
+                () -> DeltaTables.ensure(spark, new TableLocation("qa.mismatch", path), expected));
 
         assertEquals(ErrorCode.TABLE_SCHEMA_MISMATCH, error.code());
         assertTrue(error.getMessage().contains("column 'id' is string, expected bigint"), error.getMessage());
-        assertTrue(error.getMessage().contains("missing column 'name'"), error.getMessage());
+        assertTrue(error.getMessage().contains("missing column 'code'"), error.getMessage());
+    }
+
+    @Test
+    void aNewNullableColumnIsAddedToAnExistingTableAndOldVersionsKeepTheirSchema() {
+        String path = TestSpark.tempDir("evolve").resolve("t").toString();
+        StructType old = new StructType().add("id", DataTypes.LongType);
+        spark.createDataFrame(List.of(RowFactory.create(1L)), old).write().format("delta").save(path);
+        Dataset<Row> readerOfOldColumns = spark.read().format("delta").load(path).select("id");
+
+        DeltaTables.ensure(spark, new TableLocation("qa.evolved", path), SCHEMA);
+
+        Dataset<Row> now = spark.read().format("delta").load(path);
+        assertEquals(List.of("id", "name"), List.of(now.schema().fieldNames()));
+        assertEquals(List.of(RowFactory.create(1L, null)), now.collectAsList(), "old rows read the new column as null");
+        assertEquals(1, readerOfOldColumns.count(), "a query on the old columns still runs");
+        assertEquals(List.of("id"), List.of(spark.read().format("delta").option("versionAsOf", 0).load(path)
+                .schema().fieldNames()), "time travel reads the schema of its version");
     }
 
     @Test

@@ -7,14 +7,19 @@ import java.time.Duration;
  * What the silver jobs need, read once by the entry point.
  *
  * @param bronzeEvents    the bronze events table silver reads (as a Delta stream)
- * @param quarantine      the silver quarantine table (records that pass bronze but fail conformance)
+ * @param tables          the silver tables
  * @param checkpoints     folder of the jobs' checkpoints ({@code <checkpoints>/<job name>})
  * @param triggerInterval micro-batch interval of a continuous run
  */
-public record SilverSettings(TableLocation bronzeEvents, TableLocation quarantine, String checkpoints,
+public record SilverSettings(TableLocation bronzeEvents, SilverTableLocations tables, String checkpoints,
                              Duration triggerInterval) {
 
     public String checkpoint(String jobName) {
         return checkpoints + "/" + jobName;
+    }
+
+    /** The silver quarantine table. */
+    public TableLocation quarantine() {
+        return tables.quarantine();
     }
 }

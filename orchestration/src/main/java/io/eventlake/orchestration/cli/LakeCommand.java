@@ -5,6 +5,7 @@ import io.eventlake.errors.LakeException;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.spark.SparkSessions;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lake", mixinStandardHelpOptions = true, version = "eventlake 0.1.0",
         description = "eventlake: business events from Kafka into a medallion of Delta tables.",
-        subcommands = {BronzeCommand.class, SilverCommand.class, GenerateCommand.class, KafkaCommand.class, DemoCommand.class,
+        subcommands = {BronzeCommand.class, SilverCommand.class, PipelineCommand.class, GenerateCommand.class, KafkaCommand.class, DemoCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LakeCommand {
     public static final int OK = 0;
@@ -27,9 +28,15 @@ public final class LakeCommand {
     public static final int BAD_INPUT = 2;
 
     private final Function<LakeSettings, SparkSession> sessions;
+    private final Map<String, String> environment;
 
-    public LakeCommand(Function<LakeSettings, SparkSession> sessions) {
+    /**
+     * @param sessions    builds the SparkSession from the settings (once per run)
+     * @param environment the process environment (secrets such as the personal-data key come from here)
+     */
+    public LakeCommand(Function<LakeSettings, SparkSession> sessions, Map<String, String> environment) {
         this.sessions = sessions;
+        this.environment = Map.copyOf(environment);
     }
 
     public static void main(String[] args) {
@@ -41,10 +48,16 @@ public final class LakeCommand {
         System.exit(status);
     }
 
-    /** Runs a command line and returns its exit status; never exits the JVM. */
+    /** Runs a command line in this process's environment and returns its exit status; never exits the JVM. */
     public static int execute(Function<LakeSettings, SparkSession> sessions, PrintWriter out, PrintWriter err,
                               String... args) {
-        CommandLine cli = new CommandLine(new LakeCommand(sessions));
+        return execute(sessions, System.getenv(), out, err, args);
+    }
+
+    /** Runs a command line in {@code environment} and returns its exit status; never exits the JVM. */
+    public static int execute(Function<LakeSettings, SparkSession> sessions, Map<String, String> environment,
+                              PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new LakeCommand(sessions, environment));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(LakeCommand::exitCode);
@@ -70,6 +83,10 @@ public final class LakeCommand {
 
     SparkSession session(LakeSettings settings) {
         return sessions.apply(settings);
+    }
+
+    Map<String, String> environment() {
+        return environment;
     }
 
     Function<LakeSettings, SparkSession> sessions() {

@@ -1,13 +1,16 @@
 package io.eventlake.orchestration.cli;
 
-import io.eventlake.bronze.Queries;
 import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.demo.SilverReconciliation;
-import io.eventlake.silver.SilverPaymentsJob;
+import io.eventlake.silver.SilverContext;
+import io.eventlake.silver.SilverLayer;
+import io.eventlake.silver.SilverRunMetrics;
+import io.eventlake.silver.pii.PiiTokenizer;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -17,10 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code lake silver}: the silver jobs (so far silver.payments), continuous or available-now. */
+/** {@code lake silver}: every silver job, continuous or available-now. */
 @Command(name = "silver", mixinStandardHelpOptions = true,
-        description = "Stream bronze.events into the silver tables (so far silver.payments): conformed, "
-                + "de-duplicated, exactly once; non-conforming records into silver.quarantine.")
+        description = "Stream bronze.events into the silver tables (orders, order lines, payments, returns, "
+                + "inventory movements, customers SCD2 and SCD1): conformed, de-duplicated, personal fields "
+                + "tokenized with the key in " + PiiTokenizer.KEY_VARIABLE + "; non-conforming records into "
+                + "silver.quarantine.")
 final class SilverCommand implements Callable<Integer> {
     @ParentCommand
     private LakeCommand lake;
@@ -35,25 +40,37 @@ final class SilverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LakeSettings settings = config.load();
-        SilverPaymentsJob job = new SilverPaymentsJob(settings.silver(), settings.silverPayments(),
-                ContractRegistry.load(settings.contractsLocation()));
+        SilverLayer silver = layer(settings, ContractRegistry.load(settings.contractsLocation()), lake.environment());
         SparkSession spark = lake.session(settings);
         PrintWriter out = spec.commandLine().getOut();
-        String checkpoint = settings.silver().checkpoint(SilverPaymentsJob.NAME);
-        StreamingQuery query = job.start(spark, runMode.mode());
-        Runnable summary = () -> {
-            out.print(SilverReconciliation.payments(spark, settings.silver(), settings.silverPayments()).render());
-            out.flush();
-        };
         if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
-            Queries.await(query, SilverPaymentsJob.NAME, checkpoint);
-            summary.run();
+            silver.runAvailableNow(spark);
+            print(out, spark, settings, silver.metrics());
             return LakeCommand.OK;
         }
-        out.printf("silver running (a batch every %d ms); stop with Ctrl-C%n",
+        List<StreamingQuery> queries = silver.startContinuous(spark);
+        out.printf("silver running (%d jobs, a batch every %d ms); stop with Ctrl-C%n", queries.size(),
                 settings.silver().triggerInterval().toMillis());
         out.flush();
-        ContinuousRun.run(List.of(query), () -> Queries.await(query, SilverPaymentsJob.NAME, checkpoint), summary);
+        ContinuousRun.run(queries, () -> silver.awaitAny(spark, queries),
+                () -> print(out, spark, settings, silver.metrics()));
         return LakeCommand.OK;
+    }
+
+    /** The silver layer, its personal-data key from {@code environment}: refuses to build without one. */
+    static SilverLayer layer(LakeSettings settings, ContractRegistry contracts, Map<String, String> environment) {
+        return new SilverLayer(new SilverContext(settings.silver(), contracts,
+                PiiTokenizer.fromEnvironment(environment), new SilverRunMetrics()));
+    }
+
+    /** What this run did per job, then the tables reconciled with bronze. */
+    static void print(PrintWriter out, SparkSession spark, LakeSettings settings, SilverRunMetrics metrics) {
+        out.println("silver run:");
+        metrics.all().forEach((job, totals) -> out.printf("  %-27s %s%n", job, totals));
+        out.println("silver tables against bronze:");
+        for (SilverReconciliation table : SilverReconciliation.all(spark, settings.silver())) {
+            out.print("  " + table.render());
+        }
+        out.flush();
     }
 }

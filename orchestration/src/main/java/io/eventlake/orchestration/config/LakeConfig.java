@@ -117,7 +117,13 @@ public final class LakeConfig {
                 c.positiveInt("eventlake.generator.partitions"),
                 faults);
         LakeSettings.SilverTableSettings silver = new LakeSettings.SilverTableSettings(
+                tableName(c, "eventlake.silver.orders-table"),
+                tableName(c, "eventlake.silver.order-lines-table"),
                 tableName(c, "eventlake.silver.payments-table"),
+                tableName(c, "eventlake.silver.returns-table"),
+                tableName(c, "eventlake.silver.inventory-movements-table"),
+                tableName(c, "eventlake.silver.customers-table"),
+                tableName(c, "eventlake.silver.customers-current-table"),
                 tableName(c, "eventlake.silver.quarantine-table"),
                 c.positiveDuration("eventlake.silver.trigger-interval"));
         LakeSettings settings = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,

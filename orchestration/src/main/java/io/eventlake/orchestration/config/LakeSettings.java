@@ -4,6 +4,7 @@ import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
 import io.eventlake.orchestration.generate.GeneratorSettings;
 import io.eventlake.silver.SilverSettings;
+import io.eventlake.silver.SilverTableLocations;
 import io.eventlake.table.TableLocation;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,23 +29,30 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
                            GeneratorSettings generator) {
 
     /**
-     * Silver's tables and timing.
+     * Silver's table names ({@code database.table}) and timing.
      *
-     * @param payments        silver payments table name
-     * @param quarantine      silver quarantine table name
-     * @param triggerInterval continuous micro-batch interval
+     * @param orders             orders, one row per order_placed event
+     * @param orderLines         order lines
+     * @param payments           payments
+     * @param returns            returns
+     * @param inventoryMovements inventory movements
+     * @param customers          customer history (SCD2)
+     * @param customersCurrent   current customers (SCD1)
+     * @param quarantine         records failing silver's conformance
+     * @param triggerInterval    continuous micro-batch interval
      */
-    public record SilverTableSettings(String payments, String quarantine, Duration triggerInterval) {
+    public record SilverTableSettings(String orders, String orderLines, String payments, String returns,
+                                      String inventoryMovements, String customers, String customersCurrent,
+                                      String quarantine, Duration triggerInterval) {
     }
 
     /** The silver jobs' settings: reading bronze events, writing under the same lake root. */
     public SilverSettings silver() {
-        return new SilverSettings(table(eventsTable), table(silverTables.quarantine()), checkpoints(),
-                silverTables.triggerInterval());
-    }
-
-    public TableLocation silverPayments() {
-        return table(silverTables.payments());
+        SilverTableSettings t = silverTables;
+        return new SilverSettings(table(eventsTable), new SilverTableLocations(table(t.orders()),
+                table(t.orderLines()), table(t.payments()), table(t.returns()), table(t.inventoryMovements()),
+                table(t.customers()), table(t.customersCurrent()), table(t.quarantine())), checkpoints(),
+                t.triggerInterval());
     }
 
     /** The bronze job's settings: tables at {@code <lake-root>/<database>/<table>}. */

@@ -1,8 +1,6 @@
 package io.eventlake.orchestration.demo;
 
 import io.eventlake.bronze.BronzeLayer;
-import io.eventlake.bronze.Queries;
-import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
@@ -15,11 +13,16 @@ import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.generate.EventGenerator;
 import io.eventlake.orchestration.generate.GenerationReport;
 import io.eventlake.orchestration.generate.KafkaEventWriter;
-import io.eventlake.silver.SilverPaymentsJob;
+import io.eventlake.silver.SilverContext;
+import io.eventlake.silver.SilverLayer;
+import io.eventlake.silver.SilverRunMetrics;
+import io.eventlake.silver.SilverTableLocations;
+import io.eventlake.silver.pii.PiiTokenizer;
 import io.eventlake.table.TableLocation;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -28,18 +31,20 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The whole pipeline on embedded defaults, in a lake folder of its own ({@code <lake-root>/demo}, emptied first)
  * and with a broker of its own on free ports: generate events with every fault kind, run bronze available-now,
- * reconcile, run silver (so far silver.payments) and reconcile it with bronze, print where the tables are, stop
- * the broker.
+ * reconcile, run every silver job and reconcile each table with bronze, print where the tables are, stop the
+ * broker. Personal fields are tokenized with the key given (a throw-away one unless the environment has one).
  */
 public final class Demo {
     private final LakeSettings settings;
     private final ContractRegistry contracts;
     private final Function<LakeSettings, SparkSession> sessions;
-    private final PrintStream out;
+    private final PiiTokenizer tokenizer;
+    private final PrintWriter out;
 
-    public Demo(LakeSettings settings, ContractRegistry contracts, Function<LakeSettings, SparkSession> sessions,
-                PrintStream out) {
+    public Demo(LakeSettings settings, ContractRegistry contracts, PiiTokenizer tokenizer,
+                Function<LakeSettings, SparkSession> sessions, PrintWriter out) {
         this.settings = settings;
+        this.tokenizer = tokenizer;
         this.contracts = contracts;
         this.sessions = sessions;
         this.out = out;
@@ -80,15 +85,20 @@ public final class Demo {
             BronzeReconciliation reconciliation = BronzeReconciliation.of(spark, bronze, report);
             out.print("4. " + reconciliation.render());
 
-            Queries.await(new SilverPaymentsJob(demo.silver(), demo.silverPayments(), contracts)
-                            .start(spark, StreamMode.AVAILABLE_NOW), SilverPaymentsJob.NAME,
-                    demo.silver().checkpoint(SilverPaymentsJob.NAME));
-            SilverReconciliation silver = SilverReconciliation.payments(spark, demo.silver(), demo.silverPayments());
-            out.print("5. Silver (available-now): " + silver.render());
+            SilverLayer silver = new SilverLayer(new SilverContext(demo.silver(), contracts, tokenizer,
+                    new SilverRunMetrics()));
+            silver.runAvailableNow(spark);
+            List<SilverReconciliation> silverTables = SilverReconciliation.all(spark, demo.silver());
+            out.println("5. Silver (available-now), each table against bronze (late: more than "
+                    + SilverReconciliation.LATENESS.toMinutes() + " min behind earlier arrivals, kept):");
+            silverTables.forEach(table -> out.print("     " + table.render()));
             out.println("6. Tables:");
-            for (TableLocation table : List.of(bronze.events(), bronze.quarantine(), demo.silverPayments(),
-                    demo.silver().quarantine())) {
-                out.printf("     %-20s %s%n", table.name(), table.path());
+            List<TableLocation> tables = new ArrayList<>(List.of(bronze.events(), bronze.quarantine()));
+            SilverTableLocations t = demo.silver().tables();
+            tables.addAll(List.of(t.orders(), t.orderLines(), t.payments(), t.returns(), t.inventoryMovements(),
+                    t.customers(), t.customersCurrent(), t.quarantine()));
+            for (TableLocation table : tables) {
+                out.printf("     %-27s %s%n", table.name(), table.path());
             }
             out.println("   Read them from Spark with spark.read.format(\"delta\").load(\"<path>\"), e.g.");
             out.println("     SELECT reason_code, count(*) FROM delta.`" + bronze.quarantine().path()
@@ -96,10 +106,13 @@ public final class Demo {
             if (!reconciliation.mismatches().isEmpty()) {
                 throw LakeErrors.reconciliationFailed(reconciliation.mismatches());
             }
-            if (!silver.addsUp()) {
-                throw LakeErrors.reconciliationFailed(List.of(silver.render().trim()));
+            List<String> silverMismatches = silverTables.stream().filter(table -> !table.addsUp())
+                    .map(table -> table.render().trim()).toList();
+            if (!silverMismatches.isEmpty()) {
+                throw LakeErrors.reconciliationFailed(silverMismatches);
             }
             out.printf("Demo finished in %.1f s; the broker is stopped.%n", (System.nanoTime() - started) / 1e9);
+            out.flush();
             return reconciliation;
         }
     }

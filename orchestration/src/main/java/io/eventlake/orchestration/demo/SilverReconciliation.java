@@ -3,48 +3,106 @@ package io.eventlake.orchestration.demo;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
 
 import io.eventlake.bronze.BronzeEventsTable;
-import io.eventlake.silver.SilverPaymentsTable;
 import io.eventlake.silver.SilverQuarantineTable;
 import io.eventlake.silver.SilverSettings;
+import io.eventlake.silver.SilverTableLocations;
+import io.eventlake.silver.customer.SilverCustomersTable;
+import io.eventlake.silver.fact.FactColumns;
+import io.eventlake.silver.fact.SilverInventoryMovementsTable;
+import io.eventlake.silver.fact.SilverOrdersTable;
+import io.eventlake.silver.fact.SilverPaymentsTable;
+import io.eventlake.silver.fact.SilverReturnsTable;
 import io.eventlake.table.TableLocation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 
 /**
- * Bronze against one silver table: valid bronze events of the type = silver rows + duplicates dropped + records
- * quarantined at conformance. Counted in the tables themselves.
+ * Bronze against one silver table, counted in the tables themselves: the valid bronze events of the table's type
+ * are its rows, the duplicates dropped and the records quarantined at conformance. {@code late} counts rows more
+ * than {@link #LATENESS} older than a row of the same table that arrived before them on the same Kafka partition:
+ * the events a watermark of that delay would have dropped, absorbed here.
  *
- * @param table       the silver table
- * @param validBronze valid bronze events of the table's type
- * @param duplicates  of those, repeats of an event id already counted
- * @param silverRows  rows in the silver table
- * @param quarantined distinct events in silver quarantine for this table
+ * @param table        the silver table
+ * @param validBronze  valid bronze events of the table's type
+ * @param duplicates   of those, repeats of an event id already counted
+ * @param quarantined  distinct events in silver quarantine for this table
+ * @param expectedRows rows the table should hold: one per distinct conforming event (lines: one per line of the
+ *                     orders table; current customers: one per customer of the history)
+ * @param rows         rows the table holds
+ * @param late         rows that arrived late (-1 where a row is not an event)
  */
-public record SilverReconciliation(String table, long validBronze, long duplicates, long silverRows,
-                                   long quarantined) {
+public record SilverReconciliation(String table, long validBronze, long duplicates, long quarantined,
+                                   long expectedRows, long rows, long late) {
+    /** How far behind earlier arrivals an event must be to count as late (a typical watermark delay). */
+    public static final Duration LATENESS = Duration.ofHours(1);
 
-    public static SilverReconciliation payments(SparkSession spark, SilverSettings silver, TableLocation payments) {
-        Row bronze = spark.read().format("delta").load(silver.bronzeEvents().path())
-                .where(col(BronzeEventsTable.IS_VALID)
-                        .and(col(BronzeEventsTable.EVENT_TYPE).equalTo(SilverPaymentsTable.EVENT_TYPE_NAME)))
+    /** Every silver table, in pipeline order. */
+    public static List<SilverReconciliation> all(SparkSession spark, SilverSettings silver) {
+        SilverTableLocations t = silver.tables();
+        List<SilverReconciliation> all = new ArrayList<>();
+        all.add(events(spark, silver, t.orders(), SilverOrdersTable.EVENT_TYPE_NAME, FactColumns.OCCURRED_AT));
+        Row lineTotal = read(spark, t.orders()).agg(sum(col(SilverOrdersTable.LINE_COUNT))).first();
+        long lines = lineTotal.isNullAt(0) ? 0 : lineTotal.getLong(0);
+        SilverReconciliation orders = all.get(0);
+        all.add(new SilverReconciliation(t.orderLines().name(), orders.validBronze, orders.duplicates,
+                orders.quarantined, lines, read(spark, t.orderLines()).count(), -1));
+        all.add(events(spark, silver, t.payments(), SilverPaymentsTable.EVENT_TYPE_NAME, FactColumns.OCCURRED_AT));
+        all.add(events(spark, silver, t.returns(), SilverReturnsTable.EVENT_TYPE_NAME, FactColumns.OCCURRED_AT));
+        all.add(events(spark, silver, t.inventoryMovements(), SilverInventoryMovementsTable.EVENT_TYPE_NAME,
+                FactColumns.OCCURRED_AT));
+        SilverReconciliation customers = events(spark, silver, t.customers(), SilverCustomersTable.EVENT_TYPE_NAME,
+                SilverCustomersTable.VALID_FROM);
+        all.add(customers);
+        all.add(new SilverReconciliation(t.customersCurrent().name(), customers.validBronze, customers.duplicates,
+                customers.quarantined, read(spark, t.customers()).select(SilverCustomersTable.CUSTOMER_ID).distinct()
+                .count(), read(spark, t.customersCurrent()).count(), -1));
+        return all;
+    }
+
+    private static SilverReconciliation events(SparkSession spark, SilverSettings silver, TableLocation table,
+                                               String eventType, String occurredAt) {
+        Row bronze = read(spark, silver.bronzeEvents())
+                .where(col(BronzeEventsTable.IS_VALID).and(col(BronzeEventsTable.EVENT_TYPE).equalTo(eventType)))
                 .agg(count(lit(1)), countDistinct(col(BronzeEventsTable.EVENT_ID))).first();
-        long rows = spark.read().format("delta").load(payments.path()).count();
-        long quarantined = spark.read().format("delta").load(silver.quarantine().path())
-                .where(col(SilverQuarantineTable.TARGET_TABLE).equalTo(payments.name()))
+        long quarantined = read(spark, silver.quarantine())
+                .where(col(SilverQuarantineTable.TARGET_TABLE).equalTo(table.name()))
                 .select(SilverQuarantineTable.EVENT_ID).distinct().count();
-        return new SilverReconciliation(payments.name(), bronze.getLong(0), bronze.getLong(0) - bronze.getLong(1),
-                rows, quarantined);
+        Dataset<Row> rows = read(spark, table);
+        long late = rows
+                .withColumn("_before", max(col(occurredAt)).over(Window
+                        .partitionBy(col(FactColumns.SOURCE + ".topic"), col(FactColumns.SOURCE + ".partition"))
+                        .orderBy(col(FactColumns.SOURCE + ".offset"))
+                        .rowsBetween(Window.unboundedPreceding(), -1)))
+                .where(col(occurredAt).lt(col("_before").minus(expr("INTERVAL " + LATENESS.toSeconds()
+                        + " SECONDS"))))
+                .count();
+        long distinct = bronze.getLong(1);
+        return new SilverReconciliation(table.name(), bronze.getLong(0), bronze.getLong(0) - distinct, quarantined,
+                distinct - quarantined, rows.count(), late);
+    }
+
+    private static Dataset<Row> read(SparkSession spark, TableLocation table) {
+        return spark.read().format("delta").load(table.path());
     }
 
     public boolean addsUp() {
-        return validBronze == silverRows + duplicates + quarantined;
+        return rows == expectedRows;
     }
 
     public String render() {
-        return String.format("%s: %d valid bronze events = %d rows + %d duplicates dropped + %d quarantined%s%n",
-                table, validBronze, silverRows, duplicates, quarantined, addsUp() ? "  ok" : "  MISMATCH");
+        return String.format("%-27s %6d rows%s  %5d duplicates dropped  %5s late absorbed  %4d quarantined  %s%n",
+                table, rows, addsUp() ? "" : " (expected " + expectedRows + ")", duplicates,
+                late < 0 ? "-" : Long.toString(late), quarantined, addsUp() ? "ok" : "MISMATCH");
     }
 }

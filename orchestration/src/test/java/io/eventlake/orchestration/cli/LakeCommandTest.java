@@ -3,6 +3,14 @@ package io.eventlake.orchestration.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eventlake.orchestration.config.ConfigSources;
+import io.eventlake.orchestration.config.LakeConfig;
+import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.orchestration.demo.SilverReconciliation;
+import io.eventlake.silver.SilverTableLocations;
+import io.eventlake.silver.pii.PiiTokenizer;
+import io.eventlake.table.DeltaTables;
+import io.eventlake.table.TableLocation;
 import io.eventlake.testing.TestKafka;
 import io.eventlake.testing.TestSpark;
 import java.io.PrintWriter;
@@ -11,6 +19,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 
 /** The CLI end to end, in process: arguments, exit status, messages; the demo through the command line. */
@@ -20,13 +36,31 @@ class LakeCommandTest {
     record Run(int status, String out, String err) {
     }
 
+    /** A throw-away personal-data key, as an operator would set it. */
+    static final Map<String, String> WITH_KEY = Map.of(PiiTokenizer.KEY_VARIABLE, "cli-test-key-0123456789abcdef0123456789");
+
     static Run lake(String... args) {
+        return lakeIn(WITH_KEY, args);
+    }
+
+    static Run lakeIn(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        int status = LakeCommand.execute(settings -> TestSpark.session(), new PrintWriter(out, true),
-                new PrintWriter(err, true), all.toArray(String[]::new));
+        int status = LakeCommand.execute(settings -> TestSpark.session(), environment, new PrintWriter(out, true),
+                new PrintWriter(err, true), args);
         return new Run(status, out.toString(), err.toString());
+    }
+
+    /** Options giving every table of a run names of its own (the test catalog is shared by all tests). */
+    private static List<String> ownTables(String prefix) {
+        List<String> options = new ArrayList<>(List.of("--set", "bronze.events-table=" + prefix + "_bronze.events",
+                "--set", "bronze.quarantine-table=" + prefix + "_bronze.quarantine"));
+        for (String table : List.of("orders", "order-lines", "payments", "returns", "inventory-movements",
+                "customers", "customers-current", "quarantine")) {
+            options.addAll(List.of("--set", "silver." + table + "-table=" + prefix + "_silver."
+                    + table.replace('-', '_')));
+        }
+        return options;
     }
 
     private static String[] local(String... args) {
@@ -139,23 +173,95 @@ class LakeCommandTest {
     }
 
     @Test
-    void theDemoReconcilesEverythingItSent() {
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.out;
-        Run run;
+    void silverRefusesToStartWithoutAPersonalDataKey() {
+        Run run = lakeIn(Map.of(), local("silver", "--available-now",
+                "--set", "lake-root=\"" + TestSpark.tempDir("no-key") + "\""));
+
+        assertEquals(LakeCommand.BAD_INPUT, run.status(), run.out());
+        assertTrue(run.err().contains(PiiTokenizer.KEY_VARIABLE), run.err());
+        assertTrue(TestSpark.session().streams().active().length == 0, "nothing started");
+    }
+
+    @Test
+    void theContinuousPipelineCarriesEventsFromKafkaThroughSilver() throws Exception {
+        String topic = TestKafka.newTopic("pipeline", 2);
+        List<String> common = new ArrayList<>(List.of(
+                "--set", "kafka.bootstrap-servers=\"" + TestKafka.bootstrapServers() + "\"",
+                "--set", "kafka.topics=[\"" + topic + "\"]",
+                "--set", "lake-root=\"" + TestSpark.tempDir("pipeline-lake") + "\"",
+                "--set", "bronze.trigger-interval=1s", "--set", "silver.trigger-interval=1s"));
+        common.addAll(ownTables("pipe"));
+        List<String> pipeline = new ArrayList<>(List.of("pipeline"));
+        pipeline.addAll(common);
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        Future<Run> running = runner.submit(() -> lake(local(pipeline.toArray(String[]::new))));
         try {
-            System.setOut(new java.io.PrintStream(captured, true));
-            run = lake(local("demo", "--count", "1500", "--set", "lake-root=\"" + TestSpark.tempDir("demo") + "\""));
+            List<String> generate = new ArrayList<>(List.of("generate", "--count", "400", "--seed", "11"));
+            generate.addAll(common);
+            assertEquals(LakeCommand.OK, lake(local(generate.toArray(String[]::new))).status());
+
+            // Every silver table catches up with bronze while the pipeline runs.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            List<String> overrides = new ArrayList<>();
+            for (int i = 1; i < common.size(); i += 2) {
+                overrides.add(common.get(i));
+            }
+            LakeSettings settings = LakeConfig.load(new ConfigSources(ROOT.resolve("conf"), "local", null, overrides));
+            String last = "";
+            while (System.nanoTime() < deadline && !running.isDone()) {
+                last = caughtUp(settings);
+                if (last.isEmpty()) {
+                    break;
+                }
+                Thread.sleep(2000);
+            }
+            assertEquals("", last, "silver tables not caught up with bronze");
         } finally {
-            System.setOut(original);
+            for (StreamingQuery query : TestSpark.session().streams().active()) {
+                query.stop();
+            }
+            runner.shutdown();
         }
-        String out = captured.toString();
+        Run run = running.get(60, TimeUnit.SECONDS);
+        assertEquals(LakeCommand.OK, run.status(), run.err());
+        assertTrue(run.out().contains("pipeline running"), run.out());
+        assertTrue(run.out().matches("(?s).*bronze run pipeline-\\S+: 400 records.*"), run.out());
+        assertTrue(run.out().matches("(?s).*silver\\.payments +\\d+ received, [1-9]\\d* duplicates dropped.*"),
+                run.out());
+    }
+
+    /** Empty when bronze holds all 400 records and every silver table adds up with it; else what does not. */
+    private static String caughtUp(LakeSettings settings) {
+        SparkSession spark = TestSpark.session();
+        TableLocation events = settings.bronze().events();
+        if (!DeltaTables.exists(spark, events) || spark.read().format("delta").load(events.path()).count() < 400) {
+            return "bronze not complete";
+        }
+        SilverTableLocations t = settings.silver().tables();
+        for (TableLocation table : List.of(t.orders(), t.orderLines(), t.payments(), t.returns(),
+                t.inventoryMovements(), t.customers(), t.customersCurrent(), t.quarantine())) {
+            if (!DeltaTables.exists(spark, table)) {
+                return table.name() + " missing";
+            }
+        }
+        return SilverReconciliation.all(spark, settings.silver()).stream().filter(r -> !r.addsUp())
+                .map(SilverReconciliation::render).collect(Collectors.joining());
+    }
+
+    @Test
+    void theDemoReconcilesEverythingItSent() {
+        Run run = lake(local("demo", "--count", "1500", "--set", "lake-root=\"" + TestSpark.tempDir("demo") + "\""));
+        String out = run.out();
         assertEquals(LakeCommand.OK, run.status(), run.err() + out);
         assertTrue(out.contains("bronze rows (all records)                    1500 ->     1500  ok"), out);
         assertTrue(out.contains("reason malformed_json"), out);
         assertTrue(out.contains("Everything sent is accounted for."), out);
-        assertTrue(out.matches("(?s).*5\\. Silver \\(available-now\\): silver\\.payments: \\d+ valid bronze events = \\d+ "
-                + "rows \\+ [1-9]\\d* duplicates dropped \\+ [1-9]\\d* quarantined  ok.*"), out);
+        for (String table : List.of("orders", "order_lines", "payments", "returns", "inventory_movements",
+                "customers", "customers_current")) {
+            assertTrue(out.matches("(?s).*\\n +silver\\." + table + " +[1-9]\\d* rows .*  ok\\n.*"), table + "\n" + out);
+        }
+        assertTrue(out.matches("(?s).*silver\\.payments +\\d+ rows +[1-9]\\d* duplicates dropped +[1-9]\\d* late absorbed +"
+                + "[1-9]\\d* quarantined  ok.*"), out);
         assertTrue(out.contains("the broker is stopped"), out);
     }
 }

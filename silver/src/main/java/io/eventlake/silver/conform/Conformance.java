@@ -15,9 +15,11 @@ import static org.apache.spark.sql.functions.when;
 import io.eventlake.bronze.BronzeEventsTable;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.contract.EventContract;
+import io.eventlake.silver.pii.PiiTokenizer;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,10 +33,12 @@ import org.apache.spark.sql.types.StructType;
  * Turns the valid bronze events of one type into typed rows: the envelope columns, the payload's fields in the
  * newest contract version ({@link Upcast}), and {@value #SOURCE} (the Kafka coordinates and ingest time of the bronze
  * record). Strings are trimmed at every depth; a top-level {@code currency} field is upper-cased and must be an
- * ISO-4217 code.
+ * ISO-4217 code, a top-level {@code country} an ISO-3166 alpha-2 code. Personal fields (marked {@code "pii": true} in
+ * the contract) leave as keyed tokens named {@code <field>_token} ({@link PiiTokenizer}); their clear values never
+ * reach a silver column.
  *
  * <p>Every row carries {@value #REASONS}: empty when it conforms, otherwise machine-readable reasons
- * ({@code invalid_currency:<field>}, {@code unparseable_payload}); nothing is dropped here. Pure: no I/O.
+ * ({@code invalid_currency:<field>}, {@code invalid_country:<field>}, {@code unparseable_payload}); nothing is dropped here. Pure: no I/O.
  */
 public final class Conformance {
     /** Why a row does not conform; empty when it does. */
@@ -43,6 +47,9 @@ public final class Conformance {
     public static final String SOURCE = ContractRegistry.SOURCE_FIELD;
     private static final String PAYLOAD = "_payload";
     private static final String CURRENCY_FIELD = "currency";
+    private static final String COUNTRY_FIELD = "country";
+    /** Suffix of the column holding a personal field's token. */
+    public static final String TOKEN_SUFFIX = "_token";
     private static final String[] ENVELOPE = {BronzeEventsTable.EVENT_ID, BronzeEventsTable.EVENT_TYPE,
         BronzeEventsTable.SCHEMA_VERSION, BronzeEventsTable.OCCURRED_AT, BronzeEventsTable.PRODUCER,
         BronzeEventsTable.CORRELATION_ID};
@@ -53,10 +60,13 @@ public final class Conformance {
     /**
      * @param bronzeEvents rows of {@link BronzeEventsTable} (a batch or a stream)
      * @param versions     every contract version of the event type, ascending
+     * @param tokenizer    replaces the personal fields' values
      */
-    public static Dataset<Row> conform(Dataset<Row> bronzeEvents, List<EventContract> versions) {
+    public static Dataset<Row> conform(Dataset<Row> bronzeEvents, List<EventContract> versions,
+                                       PiiTokenizer tokenizer) {
         String eventType = versions.get(0).eventType();
         StructType payloadSchema = Upcast.latestSchema(versions);
+        List<String> personal = versions.get(versions.size() - 1).piiFields();
         List<Column> columns = new ArrayList<>();
         for (String field : ENVELOPE) {
             columns.add(col(field));
@@ -65,10 +75,15 @@ public final class Conformance {
                 col(BronzeEventsTable.OFFSET), col(BronzeEventsTable.INGEST_TIME)).as(SOURCE));
         for (StructField field : payloadSchema.fields()) {
             Column value = trimStrings(col(PAYLOAD).getField(field.name()), field.dataType());
-            if (field.name().equals(CURRENCY_FIELD) && field.dataType().equals(DataTypes.StringType)) {
+            if ((field.name().equals(CURRENCY_FIELD) || field.name().equals(COUNTRY_FIELD))
+                    && field.dataType().equals(DataTypes.StringType)) {
                 value = upper(value);
             }
-            columns.add(value.as(field.name()));
+            if (personal.contains(field.name())) {
+                columns.add(tokenizer.tokenize(value.cast(DataTypes.StringType)).as(tokenColumn(field.name())));
+            } else {
+                columns.add(value.as(field.name()));
+            }
         }
         columns.add(reasons(payloadSchema).as(REASONS));
         return bronzeEvents
@@ -76,6 +91,26 @@ public final class Conformance {
                 .withColumn(PAYLOAD, Upcast.payloadAsLatest(col(BronzeEventsTable.VALUE).cast(DataTypes.StringType),
                         col(BronzeEventsTable.SCHEMA_VERSION), versions))
                 .select(columns.toArray(Column[]::new));
+    }
+
+    /** The column holding the token of personal field {@code field}. */
+    public static String tokenColumn(String field) {
+        return field + TOKEN_SUFFIX;
+    }
+
+    /**
+     * The columns {@link #conform} gives the payload: its fields in the newest version, personal ones renamed to
+     * their token column (a string).
+     */
+    public static StructType payloadColumns(List<EventContract> versions) {
+        List<String> personal = versions.get(versions.size() - 1).piiFields();
+        StructType columns = new StructType();
+        for (StructField field : Upcast.latestSchema(versions).fields()) {
+            columns = personal.contains(field.name())
+                    ? columns.add(tokenColumn(field.name()), DataTypes.StringType, true)
+                    : columns.add(field);
+        }
+        return columns;
     }
 
     /** The conforming rows, without {@value #REASONS}. */
@@ -95,6 +130,11 @@ public final class Conformance {
             Column code = upper(trim(col(PAYLOAD).getField(CURRENCY_FIELD)));
             checks.add(when(code.isNotNull().and(not(code.isin(isoCurrencies()))),
                     lit("invalid_currency:" + CURRENCY_FIELD)));
+        }
+        if (payloadSchema.getFieldIndex(COUNTRY_FIELD).isDefined()) {
+            Column code = upper(trim(col(PAYLOAD).getField(COUNTRY_FIELD)));
+            checks.add(when(code.isNotNull().and(not(code.isin((Object[]) Locale.getISOCountries()))),
+                    lit("invalid_country:" + COUNTRY_FIELD)));
         }
         return array_compact(array(checks.toArray(Column[]::new)));
     }

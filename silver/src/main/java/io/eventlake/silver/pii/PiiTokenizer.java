@@ -29,6 +29,8 @@ public final class PiiTokenizer implements Serializable {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final byte[] key;
+    /** One MAC per thread, built on first use (also after the tokenizer is shipped to an executor). */
+    private transient ThreadLocal<Mac> macs;
 
     private PiiTokenizer(byte[] key) {
         this.key = key;
@@ -51,10 +53,17 @@ public final class PiiTokenizer implements Serializable {
         if (value == null) {
             return null;
         }
+        if (macs == null) {
+            macs = ThreadLocal.withInitial(this::newMac);
+        }
+        return "tok_" + HexFormat.of().formatHex(macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key, ALGORITHM));
-            return "tok_" + HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(ALGORITHM + " is part of every Java 17 runtime", e);
         }

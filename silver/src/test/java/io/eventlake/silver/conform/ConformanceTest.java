@@ -9,6 +9,7 @@ import io.eventlake.bronze.BronzeEventsTable;
 import io.eventlake.bronze.BronzeTransforms;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.silver.SilverTestLake;
 import io.eventlake.testing.SampleEvents;
 import io.eventlake.testing.TestSpark;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ class ConformanceTest {
         Dataset<Row> conformed = Conformance.conform(bronze(List.of(
                 SampleEvents.json(v1), SampleEvents.json(v2), "{broken",
                 SampleEvents.json(SampleEvents.customerUpdatedV2("c-1")))),
-                CONTRACTS.versions("order_placed"));
+                CONTRACTS.versions("order_placed"), SilverTestLake.TOKENIZER);
 
         List<Row> rows = new ArrayList<>(Conformance.accepted(conformed).collectAsList());
         rows.sort(Comparator.comparing(r -> r.<String>getAs("event_id")));
@@ -78,11 +79,31 @@ class ConformanceTest {
                 + " \"occurred_at\": \"2026-11-20T10:00:00Z\", \"producer\": \"pos\", \"payload\": {\"payment_id\":"
                 + " \"pay-1\", \"order_id\": \"o-1\", \"amount\": 19.98, \"currency\": \"ZZZ\", \"method\": \"CARD\"}}";
 
-        Dataset<Row> conformed = Conformance.conform(bronze(List.of(payment)), CONTRACTS.versions("payment_captured"));
+        Dataset<Row> conformed = Conformance.conform(bronze(List.of(payment)), CONTRACTS.versions("payment_captured"),
+                SilverTestLake.TOKENIZER);
 
         assertTrue(Conformance.accepted(conformed).isEmpty());
         Row rejected = Conformance.rejected(conformed).first();
         assertEquals("p-1", rejected.getAs("event_id"));
         assertEquals(List.of("invalid_currency:currency"), rejected.getList(rejected.fieldIndex(Conformance.REASONS)));
+    }
+
+    @Test
+    void personalFieldsLeaveAsTokensAndAnUnknownCountryIsRejected() {
+        ObjectNode known = SampleEvents.customerUpdatedV2("c-ok");
+        ObjectNode unknown = SampleEvents.customerUpdatedV2("c-bad");
+        ((ObjectNode) unknown.get("payload")).put("country", "XQ");
+
+        Dataset<Row> conformed = Conformance.conform(bronze(List.of(SampleEvents.json(known),
+                SampleEvents.json(unknown))), CONTRACTS.versions("customer_updated"), SilverTestLake.TOKENIZER);
+
+        Row row = Conformance.accepted(conformed).first();
+        assertEquals(List.of("email_token", "full_name_token", "phone_token"),
+                List.of(row.schema().fieldNames()).stream().filter(c -> c.endsWith("_token")).toList());
+        assertEquals(SilverTestLake.TOKENIZER.token("ada@example.com"), row.getAs("email_token"));
+        assertTrue(List.of(row.schema().fieldNames()).stream().noneMatch(c -> c.equals("email")));
+        Row rejected = Conformance.rejected(conformed).first();
+        assertEquals("c-bad", rejected.getAs("event_id"));
+        assertEquals(List.of("invalid_country:country"), rejected.getList(rejected.fieldIndex(Conformance.REASONS)));
     }
 }

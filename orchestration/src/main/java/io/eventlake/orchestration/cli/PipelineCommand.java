@@ -1,0 +1,75 @@
+package io.eventlake.orchestration.cli;
+
+import io.eventlake.bronze.BronzeLayer;
+import io.eventlake.bronze.BronzeRunStats;
+import io.eventlake.bronze.Queries;
+import io.eventlake.bronze.StreamMode;
+import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.silver.SilverLayer;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lake pipeline}: bronze and silver in one process (one SparkSession, one metastore), continuous or
+ * available-now. Continuous runs every query side by side: silver picks up each bronze commit on its next trigger.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Run bronze and silver together: Kafka to bronze to every silver table, continuous (until "
+                + "Ctrl-C) or --available-now (bronze drained, then silver).")
+final class PipelineCommand implements Callable<Integer> {
+    @ParentCommand
+    private LakeCommand lake;
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private ConfigOptions config;
+    @Mixin
+    private RunModeOptions runMode;
+
+    @Override
+    public Integer call() {
+        LakeSettings settings = config.load();
+        ContractRegistry contracts = ContractRegistry.load(settings.contractsLocation());
+        SilverLayer silver = SilverCommand.layer(settings, contracts, lake.environment()); // no key: refuse before starting
+        String run = "pipeline-" + UUID.randomUUID();
+        BronzeLayer bronze = new BronzeLayer(settings.bronze(), new EventValidator(contracts), run, Clock.systemUTC());
+        SparkSession spark = lake.session(settings);
+        PrintWriter out = spec.commandLine().getOut();
+        Runnable summary = () -> {
+            BronzeRunStats stats = bronze.stats(spark);
+            out.printf("bronze run %s: %d records (%d valid, %d quarantined)%n", run, stats.records(), stats.valid(),
+                    stats.quarantined());
+            SilverCommand.print(out, spark, settings, silver.metrics());
+        };
+        if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
+            bronze.runAvailableNow(spark);
+            silver.runAvailableNow(spark);
+            summary.run();
+            return LakeCommand.OK;
+        }
+        List<StreamingQuery> queries = new ArrayList<>(bronze.startContinuous(spark));
+        try {
+            queries.addAll(silver.startContinuous(spark));
+        } catch (RuntimeException e) {
+            Queries.stopAll(queries);
+            throw e;
+        }
+        out.printf("pipeline running (run %s, %d queries); stop with Ctrl-C%n", run, queries.size());
+        out.flush();
+        ContinuousRun.run(queries, () -> Queries.awaitAny(spark, queries, settings.silver()::checkpoint), summary);
+        return LakeCommand.OK;
+    }
+}

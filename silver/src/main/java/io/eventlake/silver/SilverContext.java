@@ -1,0 +1,16 @@
+package io.eventlake.silver;
+
+import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.silver.pii.PiiTokenizer;
+
+/**
+ * What every silver job is built with.
+ *
+ * @param settings  tables, checkpoints, timing
+ * @param contracts the event contracts (every version of every type)
+ * @param tokenizer replaces personal fields with keyed tokens
+ * @param metrics   where the jobs record what each micro-batch did
+ */
+public record SilverContext(SilverSettings settings, ContractRegistry contracts, PiiTokenizer tokenizer,
+                            SilverRunMetrics metrics) {
+}

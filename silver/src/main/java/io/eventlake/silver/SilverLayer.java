@@ -1,0 +1,76 @@
+package io.eventlake.silver;
+
+import io.eventlake.bronze.Queries;
+import io.eventlake.bronze.StreamMode;
+import io.eventlake.silver.customer.SilverCustomersCurrentJob;
+import io.eventlake.silver.customer.SilverCustomersJob;
+import io.eventlake.silver.fact.SilverInventoryMovementsJob;
+import io.eventlake.silver.fact.SilverOrderLinesJob;
+import io.eventlake.silver.fact.SilverOrdersJob;
+import io.eventlake.silver.fact.SilverPaymentsJob;
+import io.eventlake.silver.fact.SilverReturnsJob;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+
+/**
+ * Silver's jobs, one per table, run together: the five fact tables, customer history and current customers.
+ * Each reads {@code bronze.events} as its own Delta stream with its own checkpoint, so each resumes on its own.
+ */
+public final class SilverLayer {
+    private final SilverContext context;
+    private final List<SilverJob> jobs;
+
+    public SilverLayer(SilverContext context) {
+        this.context = context;
+        this.jobs = List.of(new SilverOrdersJob(context), new SilverOrderLinesJob(context),
+                new SilverPaymentsJob(context), new SilverReturnsJob(context),
+                new SilverInventoryMovementsJob(context), new SilverCustomersJob(context),
+                new SilverCustomersCurrentJob(context));
+    }
+
+    public List<SilverJob> jobs() {
+        return jobs;
+    }
+
+    /** Starts every job on what bronze holds now and returns when all are done. */
+    public void runAvailableNow(SparkSession spark) {
+        List<StreamingQuery> queries = start(spark, StreamMode.AVAILABLE_NOW);
+        try {
+            for (int i = 0; i < jobs.size(); i++) {
+                Queries.await(queries.get(i), jobs.get(i).name(), context.settings().checkpoint(jobs.get(i).name()));
+            }
+        } finally {
+            Queries.stopAll(queries);
+        }
+    }
+
+    /** Starts every job; they run until stopped. */
+    public List<StreamingQuery> startContinuous(SparkSession spark) {
+        return start(spark, StreamMode.CONTINUOUS);
+    }
+
+    private List<StreamingQuery> start(SparkSession spark, StreamMode mode) {
+        List<StreamingQuery> queries = new ArrayList<>();
+        try {
+            for (SilverJob job : jobs) {
+                queries.add(job.start(spark, mode));
+            }
+        } catch (RuntimeException e) {
+            Queries.stopAll(queries);
+            throw e;
+        }
+        return queries;
+    }
+
+    /** Blocks until one query ends, then stops the others; a failure becomes a {@code STREAM_FAILED} error. */
+    public void awaitAny(SparkSession spark, List<StreamingQuery> queries) {
+        Queries.awaitAny(spark, queries, context.settings()::checkpoint);
+    }
+
+    /** What each job did in this run, by job name. */
+    public SilverRunMetrics metrics() {
+        return context.metrics();
+    }
+}

@@ -1,0 +1,87 @@
+package io.eventlake.silver;
+
+import io.eventlake.bronze.Queries;
+import io.eventlake.bronze.StreamMode;
+import io.eventlake.bronze.contract.EventContract;
+import io.eventlake.silver.conform.Conformance;
+import io.eventlake.table.DeltaTables;
+import io.eventlake.table.TableLayout;
+import io.eventlake.table.TableLocation;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The part every silver job shares: a Delta stream of {@code bronze.events} (valid rows of one event type),
+ * conformed ({@link Conformance}), handed per micro-batch to the job's {@link Writer}; the batch's non-conforming
+ * records go to silver quarantine (exactly once), and what the batch did goes to {@link SilverRunMetrics}.
+ */
+public final class SilverStream {
+    private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
+
+    /** Writes a micro-batch's conforming rows to the job's table, idempotently. */
+    @FunctionalInterface
+    public interface Writer {
+        /**
+         * @param accepted the batch's conforming rows ({@link Conformance#accepted}), persisted for re-use
+         * @param appId    the streaming query's id, stable for its checkpoint
+         * @return rows received, duplicates dropped, rows written (quarantined is filled in by the stream)
+         */
+        BatchMetrics write(Dataset<Row> accepted, String appId, long batchId);
+    }
+
+    private final String name;
+    private final String eventType;
+    private final TableLocation table;
+    private final TableLayout layout;
+    private final SilverContext context;
+
+    /**
+     * @param name      the job's name (query name and checkpoint folder)
+     * @param eventType the event type the job reads
+     * @param table     the table the job writes
+     * @param layout    the table's partitioning and data-skipping columns
+     */
+    public SilverStream(String name, String eventType, TableLocation table, TableLayout layout,
+                        SilverContext context) {
+        this.name = name;
+        this.eventType = eventType;
+        this.table = table;
+        this.layout = layout;
+        this.context = context;
+    }
+
+    /** Every contract version of the stream's event type, ascending. */
+    public List<EventContract> versions() {
+        return context.contracts().versions(eventType);
+    }
+
+    /** Makes sure the table (with {@code schema}) and silver quarantine exist, then starts the query. */
+    public StreamingQuery start(SparkSession spark, StreamMode mode, StructType schema, Writer writer) {
+        DeltaTables.ensure(spark, table, schema, layout);
+        DeltaTables.ensure(spark, context.settings().quarantine(), SilverQuarantineTable.SCHEMA);
+        Dataset<Row> conformed = Conformance.conform(
+                spark.readStream().format("delta").load(context.settings().bronzeEvents().path()),
+                versions(), context.tokenizer());
+        return Queries.startForeachBatch(conformed, name, context.settings().checkpoint(name),
+                mode.trigger(context.settings().triggerInterval()), (batch, batchId) -> write(batch, batchId, writer));
+    }
+
+    private void write(Dataset<Row> batch, long batchId, Writer writer) {
+        String appId = batch.sparkSession().sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+        Dataset<Row> cached = batch.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            BatchMetrics written = writer.write(Conformance.accepted(cached), appId, batchId);
+            long quarantined = SilverQuarantine.append(cached, table, context.settings().quarantine(), appId,
+                    batchId);
+            context.metrics().record(name, batchId, new BatchMetrics(written.received(), written.duplicates(),
+                    written.written(), quarantined));
+        } finally {
+            cached.unpersist(false);
+        }
+    }
+}

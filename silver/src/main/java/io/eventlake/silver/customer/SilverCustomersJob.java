@@ -1,0 +1,107 @@
+package io.eventlake.silver.customer;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.eventlake.bronze.StreamMode;
+import io.eventlake.silver.BatchMetrics;
+import io.eventlake.silver.SilverCommits;
+import io.eventlake.silver.SilverContext;
+import io.eventlake.silver.SilverJob;
+import io.eventlake.silver.SilverSchemas;
+import io.eventlake.silver.SilverStream;
+import io.eventlake.silver.conform.Conformance;
+import io.eventlake.table.TableLocation;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Streams {@code customer_updated} events from {@code bronze.events} into {@link SilverCustomersTable} (SCD type 2).
+ *
+ * <p>Input: valid bronze rows of the type, as a Delta stream. Output: one version row per distinct update event,
+ * personal fields tokenized. Per micro-batch: the batch's new updates (event ids the table lacks) and the stored
+ * versions of the customers they touch are dated again together ({@link CustomerHistory#timeline}), and a MERGE
+ * keyed by event id inserts the new versions and re-dates the neighbours, so an update arriving late lands at its
+ * place in history and becomes current only if it is the newest. Idempotent: a duplicate or a replayed batch
+ * finds its event ids present and changes nothing; the result does not depend on arrival order.
+ */
+public final class SilverCustomersJob implements SilverJob {
+    public static final String NAME = "silver.customers";
+
+    private final TableLocation table;
+    private final SilverStream stream;
+
+    public SilverCustomersJob(SilverContext context) {
+        this.table = context.settings().tables().customers();
+        this.stream = new SilverStream(NAME, SilverCustomersTable.EVENT_TYPE_NAME, table, SilverCustomersTable.LAYOUT,
+                context);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The table's schema: its published columns, then payload fields newer contracts added. */
+    StructType schema() {
+        return SilverSchemas.withNewPayloadFields(SilverCustomersTable.SCHEMA,
+                Conformance.payloadColumns(stream.versions()), Set.of());
+    }
+
+    @Override
+    public StreamingQuery start(SparkSession spark, StreamMode mode) {
+        StructType schema = schema();
+        return stream.start(spark, mode, schema, (accepted, appId, batchId) -> write(accepted, schema, appId,
+                batchId));
+    }
+
+    private BatchMetrics write(Dataset<Row> accepted, StructType schema, String appId, long batchId) {
+        Column[] columns = columns(schema, Set.of());
+        Column[] versionColumns = columns(schema, Set.of(SilverCustomersTable.VALID_TO, SilverCustomersTable.IS_CURRENT));
+        Dataset<Row> updates = CustomerHistory.versions(accepted).select(versionColumns);
+        long received = updates.count();
+        if (received == 0) {
+            return BatchMetrics.NONE;
+        }
+        SparkSession spark = accepted.sparkSession();
+        Dataset<Row> touched = spark.read().format("delta").load(table.path())
+                .join(updates.select(SilverCustomersTable.CUSTOMER_ID).distinct(), SilverCustomersTable.CUSTOMER_ID,
+                        "left_semi");
+        Dataset<Row> fresh = updates.dropDuplicates(SilverCustomersTable.EVENT_ID)
+                .join(touched.select(SilverCustomersTable.EVENT_ID), SilverCustomersTable.EVENT_ID, "left_anti");
+        Dataset<Row> history = CustomerHistory.timeline(touched.select(versionColumns).unionByName(fresh))
+                .select(columns)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            if (history.count() == 0 || fresh.count() == 0) {
+                return new BatchMetrics(received, received, 0, 0);
+            }
+            long written = SilverCommits.writeTagged(spark, table, appId, batchId, target -> target.as("t")
+                            .merge(history.as("s"), "t." + SilverCustomersTable.EVENT_ID + " = s."
+                                    + SilverCustomersTable.EVENT_ID)
+                            .whenMatched("NOT (t." + SilverCustomersTable.VALID_TO + " <=> s."
+                                    + SilverCustomersTable.VALID_TO + ")")
+                            .updateExpr(Map.of(
+                                    SilverCustomersTable.VALID_TO, "s." + SilverCustomersTable.VALID_TO,
+                                    SilverCustomersTable.IS_CURRENT, "s." + SilverCustomersTable.IS_CURRENT))
+                            .whenNotMatched().insertAll()
+                            .execute(),
+                    "numTargetRowsInserted");
+            return new BatchMetrics(received, received - written, written, 0);
+        } finally {
+            history.unpersist(false);
+        }
+    }
+
+    private static Column[] columns(StructType schema, Set<String> except) {
+        return Arrays.stream(schema.fieldNames()).filter(c -> !except.contains(c)).map(c -> col(c))
+                .toArray(Column[]::new);
+    }
+}

@@ -1,0 +1,26 @@
+package io.eventlake.silver.fact;
+
+import io.eventlake.table.TableLayout;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * How one fact table is made from one event type: an immutable description, run by {@link FactStream}.
+ *
+ * @param eventType     the event type the table is built from
+ * @param published     the table's published columns
+ * @param layout        partitioning and data-skipping columns
+ * @param key           the columns identifying a row; a row whose key the table holds is a duplicate
+ * @param rows          conforming rows ({@code Conformance.accepted}) to table rows; may add columns, keeps the
+ *                      payload columns it does not consume
+ * @param consumed      payload columns mapped into other columns, not carried as they are
+ * @param oneRowPerEvent whether new payload fields reach the table as they are (false when a row is a part of an
+ *                      event, like an order's line)
+ */
+record FactTable(String eventType, StructType published, TableLayout layout, List<String> key,
+                 UnaryOperator<Dataset<Row>> rows, Set<String> consumed, boolean oneRowPerEvent) {
+}
