@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,13 +79,20 @@ public final class ContractRegistry implements Serializable {
         try {
             URI uri = marker.toURI();
             if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return loadFrom(jar.provider().getPath(uri).getParent(), uri.toString());
-                }
+                return loadFromJar(uri);
             }
             return loadFrom(Path.of(uri).getParent(), uri.toString());
         } catch (URISyntaxException | IOException e) {
             throw LakeErrors.contractInvalid(marker.toString(), "it cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the contracts inside a jar; one thread at a time, as the JDK allows one file system per jar. */
+    private static synchronized ContractRegistry loadFromJar(URI uri) throws IOException {
+        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+            return loadFrom(jar.provider().getPath(uri).getParent(), uri.toString());
+        } catch (FileSystemAlreadyExistsException e) { // opened by someone else: use it, leave it open
+            return loadFrom(FileSystems.getFileSystem(uri).provider().getPath(uri).getParent(), uri.toString());
         }
     }
 

@@ -198,7 +198,8 @@ class LakeCommandTest {
         try {
             List<String> generate = new ArrayList<>(List.of("generate", "--count", "400", "--seed", "11"));
             generate.addAll(common);
-            assertEquals(LakeCommand.OK, lake(local(generate.toArray(String[]::new))).status());
+            Run sent = lake(local(generate.toArray(String[]::new)));
+            assertEquals(LakeCommand.OK, sent.status(), sent.err());
 
             // Every silver table catches up with bronze while the pipeline runs.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
