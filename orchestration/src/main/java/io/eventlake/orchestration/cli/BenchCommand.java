@@ -2,7 +2,9 @@ package io.eventlake.orchestration.cli;
 
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.orchestration.bench.BronzeBenchmark;
+import io.eventlake.orchestration.bench.SilverBenchmark;
 import io.eventlake.orchestration.config.LakeSettings;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code lake bench <target>}: benchmarks that print a ratio against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ratios against a same-run baseline).",
-        subcommands = {BenchCommand.Bronze.class})
+        subcommands = {BenchCommand.Bronze.class, BenchCommand.Silver.class})
 final class BenchCommand {
 
     @Command(name = "bronze", mixinStandardHelpOptions = true,
@@ -34,6 +36,41 @@ final class BenchCommand {
             LakeCommand lake = (LakeCommand) spec.root().userObject();
             new BronzeBenchmark(Options.positive("--events", events), (int) Options.positive("--rounds", rounds))
                     .run(settings, ContractRegistry.load(settings.contractsLocation()), lake.sessions(), System.out);
+            return LakeCommand.OK;
+        }
+    }
+
+    @Command(name = "silver", mixinStandardHelpOptions = true,
+            description = "silver.orders: a plain append of the conformed rows vs our job (de-duplication and MERGE) "
+                    + "on the same pre-filled bronze, at several duplicate rates; prints both times and the ratio.")
+    static final class Silver implements Callable<Integer> {
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--events", paramLabel = "N", defaultValue = "200000",
+                description = "Events in bronze per duplicate rate (about a third are orders).")
+        private long events;
+
+        @Option(names = "--duplicates", paramLabel = "SHARE", split = ",", defaultValue = "0,0.05,0.3",
+                description = "Duplicate rates to measure (shares of events, comma-separated).")
+        private List<Double> duplicates;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LakeSettings settings = config.load();
+            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            for (double share : duplicates) {
+                if (share < 0 || share >= 1) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--duplicates takes shares from 0 (none) to below 1, e.g. 0,0.05,0.3; got " + share);
+                }
+            }
+            new SilverBenchmark(Options.positive("--events", events), duplicates)
+                    .run(settings, ContractRegistry.load(settings.contractsLocation()), lake.sessions(),
+                            spec.commandLine().getOut());
             return LakeCommand.OK;
         }
     }
