@@ -10,9 +10,12 @@ import java.time.Duration;
  * @param tables          the silver tables
  * @param checkpoints     folder of the jobs' checkpoints ({@code <checkpoints>/<job name>})
  * @param triggerInterval micro-batch interval of a continuous run
+ * @param maxFilesPerTrigger most bronze files one micro-batch reads (bounds a batch after a backlog)
  */
 public record SilverSettings(TableLocation bronzeEvents, SilverTableLocations tables, String checkpoints,
-                             Duration triggerInterval) {
+                             Duration triggerInterval, int maxFilesPerTrigger) {
+    /** Delta's own default. */
+    public static final int DEFAULT_MAX_FILES_PER_TRIGGER = 1000;
 
     public String checkpoint(String jobName) {
         return checkpoints + "/" + jobName;

@@ -65,7 +65,9 @@ public final class SilverStream {
         DeltaTables.ensure(spark, table, schema, layout);
         DeltaTables.ensure(spark, context.settings().quarantine(), SilverQuarantineTable.SCHEMA);
         Dataset<Row> conformed = Conformance.conform(
-                spark.readStream().format("delta").load(context.settings().bronzeEvents().path()),
+                spark.readStream().format("delta")
+                        .option("maxFilesPerTrigger", context.settings().maxFilesPerTrigger())
+                        .load(context.settings().bronzeEvents().path()),
                 versions(), context.tokenizer());
         return Queries.startForeachBatch(conformed, name, context.settings().checkpoint(name),
                 mode.trigger(context.settings().triggerInterval()), (batch, batchId) -> write(batch, batchId, writer));

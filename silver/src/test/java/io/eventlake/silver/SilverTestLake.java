@@ -50,7 +50,7 @@ public final class SilverTestLake {
         this.settings = new SilverSettings(events, new SilverTableLocations(table("orders"), table("order_lines"),
                 table("payments"), table("returns"), table("inventory_movements"), table("customers"),
                 table("customers_current"), table("quarantine")), dir.resolve("checkpoints").toString(),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), SilverSettings.DEFAULT_MAX_FILES_PER_TRIGGER);
     }
 
     private TableLocation table(String name) {
@@ -85,7 +85,7 @@ public final class SilverTestLake {
     /** The same lake, checkpoints in another folder (a fresh start over the same bronze range). */
     public SilverSettings withCheckpoints(String folder) {
         return new SilverSettings(events, settings.tables(), dir.resolve(folder).toString(),
-                settings.triggerInterval());
+                settings.triggerInterval(), settings.maxFilesPerTrigger());
     }
 
     public Path dir() {

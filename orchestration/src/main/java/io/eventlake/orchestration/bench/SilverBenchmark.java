@@ -47,7 +47,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Silver's de-duplicating MERGE against a plain append, on the same pre-filled bronze, in the same run. For each
  * duplicate rate, bronze is filled with generated events (no other faults) written by the real bronze transform;
- * then, both as available-now Delta streams over that bronze: (a) a plain append of the conformed
+ * then, both as available-now Delta streams over that bronze in ten micro-batches (so the MERGE meets a growing
+ * table, as it does in production): (a) a plain append of the conformed
  * {@code silver.orders} rows, (b) {@link SilverOrdersJob} (per-batch de-duplication, insert-only MERGE, quarantine,
  * metrics). A warm-up of both runs first. Prints seconds of each and the ratio ours/plain (time).
  *
@@ -59,6 +60,9 @@ public record SilverBenchmark(long events, List<Double> duplicateRates) {
             .add("key", "binary").add("value", "binary").add("topic", "string").add("partition", "int")
             .add("offset", "long").add("timestamp", "timestamp").add("timestampType", "int")
             .add("headers", BronzeEventsTable.SCHEMA.apply("headers").dataType());
+    /** Bronze is written as this many files and read two per micro-batch: ten batches, the table growing. */
+    private static final int BRONZE_FILES = 20;
+    private static final int FILES_PER_BATCH = 2;
     private static final PiiTokenizer TOKENIZER = PiiTokenizer.fromEnvironment(
             Map.of(PiiTokenizer.KEY_VARIABLE, "benchmark-only-key-0123456789abcdef0123"));
 
@@ -105,7 +109,7 @@ public record SilverBenchmark(long events, List<Double> duplicateRates) {
         fillBronze(spark, settings.generator(), contracts, bronze, events, duplicateRate);
         double plain = plainAppend(spark, contracts, bronze, dir.resolve("plain"));
         SilverSettings silver = new SilverSettings(bronze, tables(name, dir), dir.resolve("checkpoints").toString(),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), FILES_PER_BATCH);
         SilverRunMetrics metrics = new SilverRunMetrics();
         long start = System.nanoTime();
         try {
@@ -135,7 +139,7 @@ public record SilverBenchmark(long events, List<Double> duplicateRates) {
             offset++;
         }
         BronzeTransforms.events(spark.createDataFrame(rows, KAFKA), new EventValidator(contracts), "bench",
-                Instant.now()).write().format("delta").save(bronze.path());
+                Instant.now()).repartition(BRONZE_FILES).write().format("delta").save(bronze.path());
     }
 
     /** Seconds for the baseline: the conformed order rows appended by an available-now Delta stream. */
@@ -143,7 +147,8 @@ public record SilverBenchmark(long events, List<Double> duplicateRates) {
                                       Path dir) {
         long start = System.nanoTime();
         Dataset<Row> rows = SilverOrdersJob.orderRows(Conformance.accepted(Conformance.conform(
-                        spark.readStream().format("delta").load(bronze.path()),
+                        spark.readStream().format("delta").option("maxFilesPerTrigger", FILES_PER_BATCH)
+                                .load(bronze.path()),
                         contracts.versions(SilverOrdersTable.EVENT_TYPE_NAME), TOKENIZER)))
                 .select(Arrays.stream(SilverOrdersTable.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
         try {

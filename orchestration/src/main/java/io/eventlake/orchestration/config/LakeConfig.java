@@ -125,7 +125,8 @@ public final class LakeConfig {
                 tableName(c, "eventlake.silver.customers-table"),
                 tableName(c, "eventlake.silver.customers-current-table"),
                 tableName(c, "eventlake.silver.quarantine-table"),
-                c.positiveDuration("eventlake.silver.trigger-interval"));
+                c.positiveDuration("eventlake.silver.trigger-interval"),
+                c.positiveInt("eventlake.silver.max-files-per-trigger"));
         LakeSettings settings = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,
                 c.positiveDuration("eventlake.bronze.trigger-interval"), silver, localKafka, generator);
         c.rejectUnknown("eventlake");

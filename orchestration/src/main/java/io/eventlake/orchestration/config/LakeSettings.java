@@ -40,10 +40,11 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
      * @param customersCurrent   current customers (SCD1)
      * @param quarantine         records failing silver's conformance
      * @param triggerInterval    continuous micro-batch interval
+     * @param maxFilesPerTrigger most bronze files per micro-batch
      */
     public record SilverTableSettings(String orders, String orderLines, String payments, String returns,
                                       String inventoryMovements, String customers, String customersCurrent,
-                                      String quarantine, Duration triggerInterval) {
+                                      String quarantine, Duration triggerInterval, int maxFilesPerTrigger) {
     }
 
     /** The silver jobs' settings: reading bronze events, writing under the same lake root. */
@@ -52,7 +53,7 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
         return new SilverSettings(table(eventsTable), new SilverTableLocations(table(t.orders()),
                 table(t.orderLines()), table(t.payments()), table(t.returns()), table(t.inventoryMovements()),
                 table(t.customers()), table(t.customersCurrent()), table(t.quarantine())), checkpoints(),
-                t.triggerInterval());
+                t.triggerInterval(), t.maxFilesPerTrigger());
     }
 
     /** The bronze job's settings: tables at {@code <lake-root>/<database>/<table>}. */
