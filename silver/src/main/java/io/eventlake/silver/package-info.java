@@ -1,6 +1,10 @@
 /**
- * Silver: typed, conformed, de-duplicated events and entity history, read incrementally from bronze. So far this
- * module holds the pieces its jobs stand on: contract-driven upcasting ({@link io.eventlake.silver.conform}) and
- * PII tokenization ({@link io.eventlake.silver.pii}); the jobs and tables come next.
+ * Silver: typed, conformed, de-duplicated events and entity history, read incrementally from bronze.
+ *
+ * <p>{@link io.eventlake.silver.SilverLayer} runs one job per table: the fact jobs ({@link io.eventlake.silver.fact})
+ * and the customer jobs ({@link io.eventlake.silver.customer}). Each stands on {@link io.eventlake.silver.SilverStream}
+ * (a Delta stream of bronze, conformed by {@link io.eventlake.silver.conform}, personal fields tokenized by
+ * {@link io.eventlake.silver.pii}, rejects to {@link io.eventlake.silver.SilverQuarantineTable}) and reports each
+ * micro-batch to {@link io.eventlake.silver.SilverRunMetrics}.
  */
 package io.eventlake.silver;

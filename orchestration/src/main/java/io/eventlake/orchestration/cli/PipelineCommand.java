@@ -43,7 +43,8 @@ final class PipelineCommand implements Callable<Integer> {
     public Integer call() {
         LakeSettings settings = config.load();
         ContractRegistry contracts = ContractRegistry.load(settings.contractsLocation());
-        SilverLayer silver = SilverCommand.layer(settings, contracts, lake.environment()); // no key: refuse before starting
+        // Without a personal-data key, refuse before anything starts.
+        SilverLayer silver = SilverCommand.layer(settings, contracts, lake.environment());
         String run = "pipeline-" + UUID.randomUUID();
         BronzeLayer bronze = new BronzeLayer(settings.bronze(), new EventValidator(contracts), run, Clock.systemUTC());
         SparkSession spark = lake.session(settings);

@@ -3,22 +3,15 @@ package io.eventlake.silver.customer;
 import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.bronze.BronzeEventsTable;
-import io.eventlake.bronze.StreamMode;
 import io.eventlake.silver.BatchMetrics;
 import io.eventlake.silver.SilverCommits;
 import io.eventlake.silver.SilverContext;
-import io.eventlake.silver.SilverJob;
-import io.eventlake.silver.SilverSchemas;
-import io.eventlake.silver.SilverStream;
-import io.eventlake.silver.conform.Conformance;
-import io.eventlake.table.TableLocation;
+import io.eventlake.silver.SilverTableJob;
 import java.util.Arrays;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -30,34 +23,12 @@ import org.apache.spark.sql.types.StructType;
  * customer, applied only when newer (by {@code occurred_at}, then event id) than the row held. An older update
  * arriving late, a duplicate or a replayed batch changes nothing; the result does not depend on arrival order.
  */
-public final class SilverCustomersCurrentJob implements SilverJob {
+public final class SilverCustomersCurrentJob extends SilverTableJob {
     public static final String NAME = "silver.customers_current";
 
-    private final TableLocation table;
-    private final SilverStream stream;
-
     public SilverCustomersCurrentJob(SilverContext context) {
-        this.table = context.settings().tables().customersCurrent();
-        this.stream = new SilverStream(NAME, SilverCustomersCurrentTable.EVENT_TYPE_NAME, table,
-                SilverCustomersCurrentTable.LAYOUT, context);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** The table's schema: its published columns, then payload fields newer contracts added. */
-    StructType schema() {
-        return SilverSchemas.withNewPayloadFields(SilverCustomersCurrentTable.SCHEMA,
-                Conformance.payloadColumns(stream.versions()), Set.of());
-    }
-
-    @Override
-    public StreamingQuery start(SparkSession spark, StreamMode mode) {
-        StructType schema = schema();
-        return stream.start(spark, mode, schema, (accepted, appId, batchId) -> write(accepted, schema, appId,
-                batchId));
+        super(NAME, SilverCustomersCurrentTable.EVENT_TYPE_NAME, context.settings().tables().customersCurrent(),
+                SilverCustomersCurrentTable.SCHEMA, SilverCustomersCurrentTable.LAYOUT, Set.of(), context);
     }
 
     /** Conforming {@code customer_updated} rows as rows of {@link SilverCustomersCurrentTable}. */
@@ -65,7 +36,8 @@ public final class SilverCustomersCurrentJob implements SilverJob {
         return accepted.withColumnRenamed(BronzeEventsTable.OCCURRED_AT, SilverCustomersCurrentTable.UPDATED_AT);
     }
 
-    private BatchMetrics write(Dataset<Row> accepted, StructType schema, String appId, long batchId) {
+    @Override
+    protected BatchMetrics write(Dataset<Row> accepted, StructType schema, String appId, long batchId) {
         Column[] columns = Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> updates = profiles(accepted).select(columns);
         long received = updates.count();
@@ -82,7 +54,7 @@ public final class SilverCustomersCurrentJob implements SilverJob {
                 + " OR (" + s + SilverCustomersCurrentTable.UPDATED_AT + " = " + t
                 + SilverCustomersCurrentTable.UPDATED_AT + " AND " + s + SilverCustomersCurrentTable.EVENT_ID + " > "
                 + t + SilverCustomersCurrentTable.EVENT_ID + ")";
-        long written = SilverCommits.writeTagged(accepted.sparkSession(), table, appId, batchId, target -> target
+        long written = SilverCommits.writeTagged(accepted.sparkSession(), table(), appId, batchId, target -> target
                         .as("t")
                         .merge(newest.as("s"), t + SilverCustomersCurrentTable.CUSTOMER_ID + " = " + s
                                 + SilverCustomersCurrentTable.CUSTOMER_ID)

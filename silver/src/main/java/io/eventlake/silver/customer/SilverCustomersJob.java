@@ -2,15 +2,10 @@ package io.eventlake.silver.customer;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.eventlake.bronze.StreamMode;
 import io.eventlake.silver.BatchMetrics;
 import io.eventlake.silver.SilverCommits;
 import io.eventlake.silver.SilverContext;
-import io.eventlake.silver.SilverJob;
-import io.eventlake.silver.SilverSchemas;
-import io.eventlake.silver.SilverStream;
-import io.eventlake.silver.conform.Conformance;
-import io.eventlake.table.TableLocation;
+import io.eventlake.silver.SilverTableJob;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +13,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
@@ -32,37 +26,16 @@ import org.apache.spark.storage.StorageLevel;
  * place in history and becomes current only if it is the newest. Idempotent: a duplicate or a replayed batch
  * finds its event ids present and changes nothing; the result does not depend on arrival order.
  */
-public final class SilverCustomersJob implements SilverJob {
+public final class SilverCustomersJob extends SilverTableJob {
     public static final String NAME = "silver.customers";
 
-    private final TableLocation table;
-    private final SilverStream stream;
-
     public SilverCustomersJob(SilverContext context) {
-        this.table = context.settings().tables().customers();
-        this.stream = new SilverStream(NAME, SilverCustomersTable.EVENT_TYPE_NAME, table, SilverCustomersTable.LAYOUT,
-                context);
+        super(NAME, SilverCustomersTable.EVENT_TYPE_NAME, context.settings().tables().customers(),
+                SilverCustomersTable.SCHEMA, SilverCustomersTable.LAYOUT, Set.of(), context);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** The table's schema: its published columns, then payload fields newer contracts added. */
-    StructType schema() {
-        return SilverSchemas.withNewPayloadFields(SilverCustomersTable.SCHEMA,
-                Conformance.payloadColumns(stream.versions()), Set.of());
-    }
-
-    @Override
-    public StreamingQuery start(SparkSession spark, StreamMode mode) {
-        StructType schema = schema();
-        return stream.start(spark, mode, schema, (accepted, appId, batchId) -> write(accepted, schema, appId,
-                batchId));
-    }
-
-    private BatchMetrics write(Dataset<Row> accepted, StructType schema, String appId, long batchId) {
+    protected BatchMetrics write(Dataset<Row> accepted, StructType schema, String appId, long batchId) {
         Column[] columns = columns(schema, Set.of());
         Column[] versionColumns = columns(schema, Set.of(SilverCustomersTable.VALID_TO, SilverCustomersTable.IS_CURRENT));
         Dataset<Row> updates = CustomerHistory.versions(accepted).select(versionColumns);
@@ -71,7 +44,7 @@ public final class SilverCustomersJob implements SilverJob {
             return BatchMetrics.NONE;
         }
         SparkSession spark = accepted.sparkSession();
-        Dataset<Row> touched = spark.read().format("delta").load(table.path())
+        Dataset<Row> touched = spark.read().format("delta").load(table().path())
                 .join(updates.select(SilverCustomersTable.CUSTOMER_ID).distinct(), SilverCustomersTable.CUSTOMER_ID,
                         "left_semi");
         Dataset<Row> fresh = updates.dropDuplicates(SilverCustomersTable.EVENT_ID)
@@ -83,7 +56,7 @@ public final class SilverCustomersJob implements SilverJob {
             if (history.count() == 0 || fresh.count() == 0) {
                 return new BatchMetrics(received, received, 0, 0);
             }
-            long written = SilverCommits.writeTagged(spark, table, appId, batchId, target -> target.as("t")
+            long written = SilverCommits.writeTagged(spark, table(), appId, batchId, target -> target.as("t")
                             .merge(history.as("s"), "t." + SilverCustomersTable.EVENT_ID + " = s."
                                     + SilverCustomersTable.EVENT_ID)
                             .whenMatched("NOT (t." + SilverCustomersTable.VALID_TO + " <=> s."

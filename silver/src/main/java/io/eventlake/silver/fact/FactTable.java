@@ -9,7 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * How one fact table is made from one event type: an immutable description, run by {@link FactStream}.
+ * How one fact table is made from one event type: an immutable description, run by {@link FactJob}.
  *
  * @param eventType     the event type the table is built from
  * @param published     the table's published columns

@@ -3,34 +3,28 @@ package io.eventlake.silver.fact;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.posexplode;
 
-import io.eventlake.bronze.StreamMode;
 import io.eventlake.silver.SilverContext;
-import io.eventlake.silver.SilverJob;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
 
 /**
  * Streams the lines of {@code order_placed} events from {@code bronze.events} into {@link SilverOrderLinesTable}.
  *
  * <p>Input: valid bronze rows of the type, as a Delta stream. Output: one row per (event id, line number); an
- * order with no lines gives none. Records failing conformance go to silver quarantine. Idempotent: see {@link FactStream}.
+ * order with no lines gives none. Records failing conformance go to silver quarantine. Idempotent: see {@link FactJob}.
  */
-public final class SilverOrderLinesJob implements SilverJob {
+public final class SilverOrderLinesJob extends FactJob {
     public static final String NAME = "silver.order_lines";
 
     static final FactTable FACT = new FactTable(SilverOrderLinesTable.EVENT_TYPE_NAME, SilverOrderLinesTable.SCHEMA,
             SilverOrderLinesTable.LAYOUT, List.of(SilverOrderLinesTable.EVENT_ID, SilverOrderLinesTable.LINE_NUMBER), SilverOrderLinesJob::orderLineRows,
             Set.of(), false);
 
-    private final FactStream stream;
-
     public SilverOrderLinesJob(SilverContext context) {
-        this.stream = new FactStream(NAME, FACT, context.settings().tables().orderLines(), context);
+        super(NAME, FACT, context.settings().tables().orderLines(), context);
     }
 
     /** The rows of {@link SilverOrderLinesTable} from conforming order rows: one per line, numbered from 1. */
@@ -44,15 +38,5 @@ public final class SilverOrderLinesJob implements SilverJob {
                 .withColumn(SilverOrderLinesTable.UNIT_PRICE, line.getField(SilverOrderLinesTable.UNIT_PRICE))
                 .withColumn(SilverOrderLinesTable.LINE_AMOUNT, line.getField(SilverOrderLinesTable.QUANTITY)
                         .multiply(line.getField(SilverOrderLinesTable.UNIT_PRICE)).cast(FactColumns.MONEY_TOTAL));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public StreamingQuery start(SparkSession spark, StreamMode mode) {
-        return stream.start(spark, mode);
     }
 }

@@ -5,35 +5,29 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 
-import io.eventlake.bronze.StreamMode;
 import io.eventlake.silver.SilverContext;
-import io.eventlake.silver.SilverJob;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
 
 /**
  * Streams {@code order_placed} events (every contract version, read as the newest) from {@code bronze.events} into
  * {@link SilverOrdersTable}.
  *
  * <p>Input: valid bronze rows of the type, as a Delta stream. Output: one row per event id; records failing
- * conformance go to silver quarantine. Idempotent: see {@link FactStream}.
+ * conformance go to silver quarantine. Idempotent: see {@link FactJob}.
  */
-public final class SilverOrdersJob implements SilverJob {
+public final class SilverOrdersJob extends FactJob {
     public static final String NAME = "silver.orders";
 
     static final FactTable FACT = new FactTable(SilverOrdersTable.EVENT_TYPE_NAME, SilverOrdersTable.SCHEMA,
             SilverOrdersTable.LAYOUT, List.of(SilverOrdersTable.EVENT_ID), SilverOrdersJob::orderRows,
             Set.of(SilverOrdersTable.LINES), true);
 
-    private final FactStream stream;
-
     public SilverOrdersJob(SilverContext context) {
-        this.stream = new FactStream(NAME, FACT, context.settings().tables().orders(), context);
+        super(NAME, FACT, context.settings().tables().orders(), context);
     }
 
     /** The rows of {@link SilverOrdersTable} from conforming rows: line count and total computed from the lines. */
@@ -45,15 +39,5 @@ public final class SilverOrdersJob implements SilverJob {
                         (total, line) -> total.plus(line.getField(SilverOrderLinesTable.QUANTITY)
                                 .multiply(line.getField(SilverOrderLinesTable.UNIT_PRICE)))
                                 .cast(FactColumns.MONEY_TOTAL)));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public StreamingQuery start(SparkSession spark, StreamMode mode) {
-        return stream.start(spark, mode);
     }
 }
