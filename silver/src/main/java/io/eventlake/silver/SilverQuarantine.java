@@ -4,14 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.eventlake.silver.conform.Conformance;
-import io.eventlake.table.DeltaTables;
 import io.eventlake.table.TableLocation;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Appends the records of a micro-batch that failed conformance to {@link SilverQuarantineTable}. */
+/** Adds the records of a micro-batch that failed conformance to {@link SilverQuarantineTable}. */
 public final class SilverQuarantine {
     private SilverQuarantine() {
     }
@@ -24,14 +23,21 @@ public final class SilverQuarantine {
                         .toArray(Column[]::new));
     }
 
-    /** Appends them exactly once per (query, batch); returns how many. */
+    /**
+     * Adds them, once per (event id, target table): an insert-only MERGE into the target table's partition, so a
+     * replayed batch, a duplicate days later or a re-run from a fresh checkpoint adds nothing, and jobs quarantining
+     * at the same time touch different partitions (no write conflict). Returns how many were added.
+     */
     public static long append(Dataset<Row> conformed, TableLocation target, TableLocation quarantine, String appId,
                               long batchId) {
         Dataset<Row> rejected = rows(conformed, target);
-        long count = rejected.count();
-        if (count > 0) {
-            DeltaTables.appendOnce(rejected, quarantine, appId, batchId);
+        if (rejected.isEmpty()) {
+            return 0;
         }
-        return count;
+        String condition = "t." + SilverQuarantineTable.TARGET_TABLE + " = '" + target.name() + "' AND t."
+                + SilverQuarantineTable.EVENT_ID + " = s." + SilverQuarantineTable.EVENT_ID;
+        return SilverCommits.writeTagged(conformed.sparkSession(), quarantine, appId, batchId,
+                table -> table.as("t").merge(rejected.as("s"), condition).whenNotMatched().insertAll().execute(),
+                "numTargetRowsInserted");
     }
 }

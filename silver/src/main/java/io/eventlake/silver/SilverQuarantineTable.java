@@ -5,12 +5,15 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import io.eventlake.silver.conform.Conformance;
+import io.eventlake.table.TableLayout;
+import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The published contract of {@code silver.quarantine}: records valid in bronze that failed silver's conformance,
  * one row per (event id, target table), with the reasons and the bronze coordinates to find the raw record.
+ * Partitioned by {@link #TARGET_TABLE}: each job writes its own partition.
  */
 public final class SilverQuarantineTable {
     private SilverQuarantineTable() {
@@ -33,4 +36,6 @@ public final class SilverQuarantineTable {
             .add(TARGET_TABLE, StringType)
             .add(REASONS, DataTypes.createArrayType(StringType))
             .add(SOURCE, SilverTables.SOURCE_TYPE);
+
+    public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(TARGET_TABLE), EVENT_ID, OCCURRED_AT);
 }

@@ -18,7 +18,7 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The part every silver job shares: a Delta stream of {@code bronze.events} (valid rows of one event type),
  * conformed ({@link Conformance}), handed per micro-batch to the job's {@link Writer}; the batch's non-conforming
- * records go to silver quarantine (exactly once), and what the batch did goes to {@link SilverRunMetrics}.
+ * records go to silver quarantine (once per event), and what the batch did goes to {@link SilverRunMetrics}.
  */
 public final class SilverStream {
     private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
@@ -63,7 +63,8 @@ public final class SilverStream {
     /** Makes sure the table (with {@code schema}) and silver quarantine exist, then starts the query. */
     public StreamingQuery start(SparkSession spark, StreamMode mode, StructType schema, Writer writer) {
         DeltaTables.ensure(spark, table, schema, layout);
-        DeltaTables.ensure(spark, context.settings().quarantine(), SilverQuarantineTable.SCHEMA);
+        DeltaTables.ensure(spark, context.settings().quarantine(), SilverQuarantineTable.SCHEMA,
+                SilverQuarantineTable.LAYOUT);
         Dataset<Row> conformed = Conformance.conform(
                 spark.readStream().format("delta")
                         .option("maxFilesPerTrigger", context.settings().maxFilesPerTrigger())

@@ -41,9 +41,10 @@ import org.apache.spark.sql.expressions.Window;
  *                     orders table; current customers: one per customer of the history)
  * @param rows         rows the table holds
  * @param late         rows that arrived late (-1 where a row is not an event)
+ * @param derivedFrom  for a table whose rows are not events, what its rows are counted against
  */
 public record SilverReconciliation(String table, long validBronze, long duplicates, long quarantined,
-                                   long expectedRows, long rows, long late) {
+                                   long expectedRows, long rows, long late, String derivedFrom) {
     /** How far behind earlier arrivals an event must be to count as late (a typical watermark delay). */
     public static final Duration LATENESS = Duration.ofHours(1);
 
@@ -56,7 +57,8 @@ public record SilverReconciliation(String table, long validBronze, long duplicat
         long lines = lineTotal.isNullAt(0) ? 0 : lineTotal.getLong(0);
         SilverReconciliation orders = all.get(0);
         all.add(new SilverReconciliation(t.orderLines().name(), orders.validBronze, orders.duplicates,
-                orders.quarantined, lines, read(spark, t.orderLines()).count(), -1));
+                orders.quarantined, lines, read(spark, t.orderLines()).count(), -1,
+                "= the lines of the " + orders.rows + " orders"));
         all.add(events(spark, silver, t.payments(), SilverPaymentsTable.EVENT_TYPE_NAME, FactColumns.OCCURRED_AT));
         all.add(events(spark, silver, t.returns(), SilverReturnsTable.EVENT_TYPE_NAME, FactColumns.OCCURRED_AT));
         all.add(events(spark, silver, t.inventoryMovements(), SilverInventoryMovementsTable.EVENT_TYPE_NAME,
@@ -64,9 +66,10 @@ public record SilverReconciliation(String table, long validBronze, long duplicat
         SilverReconciliation customers = events(spark, silver, t.customers(), SilverCustomersTable.EVENT_TYPE_NAME,
                 SilverCustomersTable.VALID_FROM);
         all.add(customers);
+        long customerIds = read(spark, t.customers()).select(SilverCustomersTable.CUSTOMER_ID).distinct().count();
         all.add(new SilverReconciliation(t.customersCurrent().name(), customers.validBronze, customers.duplicates,
-                customers.quarantined, read(spark, t.customers()).select(SilverCustomersTable.CUSTOMER_ID).distinct()
-                .count(), read(spark, t.customersCurrent()).count(), -1));
+                customers.quarantined, customerIds, read(spark, t.customersCurrent()).count(), -1,
+                "= the customers of " + t.customers().name()));
         return all;
     }
 
@@ -89,20 +92,28 @@ public record SilverReconciliation(String table, long validBronze, long duplicat
                 .count();
         long distinct = bronze.getLong(1);
         return new SilverReconciliation(table.name(), bronze.getLong(0), bronze.getLong(0) - distinct, quarantined,
-                distinct - quarantined, rows.count(), late);
+                distinct - quarantined, rows.count(), late, "");
     }
 
     private static Dataset<Row> read(SparkSession spark, TableLocation table) {
         return spark.read().format("delta").load(table.path());
     }
 
+    /** For events: valid bronze = rows + duplicates + quarantined; otherwise rows = what they derive from. */
     public boolean addsUp() {
-        return rows == expectedRows;
+        return rows == expectedRows && (late < 0 || validBronze == rows + duplicates + quarantined);
     }
 
+    /**
+     * One line: for a table of events, {@code valid bronze = rows + duplicates dropped + quarantined} and the late
+     * events absorbed; for order lines and current customers, the rows against what they derive from.
+     */
     public String render() {
-        return String.format("%-27s %6d rows%s  %5d duplicates dropped  %5s late absorbed  %4d quarantined  %s%n",
-                table, rows, addsUp() ? "" : " (expected " + expectedRows + ")", duplicates,
-                late < 0 ? "-" : Long.toString(late), quarantined, addsUp() ? "ok" : "MISMATCH");
+        String verdict = addsUp() ? "ok" : "MISMATCH: expected " + expectedRows + " rows";
+        if (late < 0) {
+            return String.format("%-27s %5d rows (%s)  %s%n", table, rows, derivedFrom, verdict);
+        }
+        return String.format("%-27s %5d valid bronze = %5d rows + %4d duplicates dropped + %3d quarantined;"
+                + " %3d late absorbed  %s%n", table, validBronze, rows, duplicates, quarantined, late, verdict);
     }
 }

@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -257,12 +259,18 @@ class LakeCommandTest {
         assertTrue(out.contains("bronze rows (all records)                    1500 ->     1500  ok"), out);
         assertTrue(out.contains("reason malformed_json"), out);
         assertTrue(out.contains("Everything sent is accounted for."), out);
-        for (String table : List.of("orders", "order_lines", "payments", "returns", "inventory_movements",
-                "customers", "customers_current")) {
-            assertTrue(out.matches("(?s).*\\n +silver\\." + table + " +[1-9]\\d* rows .*  ok\\n.*"), table + "\n" + out);
+        for (String table : List.of("orders", "payments", "returns", "inventory_movements", "customers")) {
+            Matcher line = Pattern.compile("\\n +silver\\." + table + " +(\\d+) valid bronze = +(\\d+) rows \\+ +(\\d+)"
+                    + " duplicates dropped \\+ +(\\d+) quarantined; +(\\d+) late absorbed  ok\\n").matcher(out);
+            assertTrue(line.find(), table + "\n" + out);
+            long valid = Long.parseLong(line.group(1));
+            assertEquals(valid, Long.parseLong(line.group(2)) + Long.parseLong(line.group(3))
+                    + Long.parseLong(line.group(4)), line.group());
+            assertTrue(Long.parseLong(line.group(3)) > 0, "the generator sends duplicates of every type: " + line.group());
         }
-        assertTrue(out.matches("(?s).*silver\\.payments +\\d+ rows +[1-9]\\d* duplicates dropped +[1-9]\\d* late absorbed +"
-                + "[1-9]\\d* quarantined  ok.*"), out);
+        assertTrue(out.matches("(?s).*silver\\.payments .* \\+ +[1-9]\\d* quarantined; +[1-9]\\d* late absorbed  ok.*"), out);
+        assertTrue(out.matches("(?s).*\\n +silver\\.order_lines +[1-9]\\d* rows \\(= the lines of the \\d+ orders\\)  ok\\n.*"), out);
+        assertTrue(out.matches("(?s).*\\n +silver\\.customers_current +[1-9]\\d* rows \\(= the customers of silver\\.customers\\)  ok\\n.*"), out);
         assertTrue(out.contains("the broker is stopped"), out);
     }
 }
