@@ -1,5 +1,6 @@
 /**
- * Gold: the next layer of the medallion, built by its own issue. Nothing is implemented here yet; the module
- * exists so the dependency chain quality &lt;- bronze &lt;- silver &lt;- gold &lt;- orchestration is in place.
+ * Gold: what people consume. {@link io.eventlake.gold.sales} holds the BI aggregate {@code daily_store_sales},
+ * refreshed incrementally from silver's change data feed; the input versions of every refresh are committed with
+ * it ({@link io.eventlake.gold.RefreshInputs}).
  */
 package io.eventlake.gold;

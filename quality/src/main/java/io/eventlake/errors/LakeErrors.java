@@ -194,6 +194,13 @@ public final class LakeErrors {
                 cause);
     }
 
+    public static LakeException tableMissing(String table, String path, String reader, String fix) {
+        return error(ErrorCode.TABLE_MISSING,
+                "Table " + table + " does not exist at " + path + ".",
+                reader + " reads it.",
+                fix);
+    }
+
     public static LakeException reconciliationFailed(Collection<String> mismatches) {
         return error(ErrorCode.RECONCILIATION_FAILED,
                 "The reconciliation of what was sent against what landed does not add up.",

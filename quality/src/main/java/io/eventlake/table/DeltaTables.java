@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.StructType;
 
 /** Creating, registering and appending to the Delta tables eventlake owns. */
 public final class DeltaTables {
+    private static final String CHANGE_DATA_FEED = "delta.enableChangeDataFeed";
     private DeltaTables() {
     }
 
@@ -31,7 +32,8 @@ public final class DeltaTables {
      * Makes sure the table exists at its path with the given schema and is registered in the catalog under its
      * name. Idempotent. An existing table is adopted as it is, except that columns {@code schema} has and the
      * table lacks are added when they are nullable (schema evolution: a new optional contract field); readers of
-     * the old columns are unaffected, and older versions keep their old schema for time travel.
+     * the old columns are unaffected, and older versions keep their old schema for time travel. A layout asking
+     * for the change data feed turns it on (from that version on) when the table lacks it.
      *
      * @throws io.eventlake.errors.LakeException {@code TABLE_SCHEMA_MISMATCH} when a table at the path has a
      *     column of {@code schema} with another type, or lacks a required one
@@ -53,6 +55,11 @@ public final class DeltaTables {
                         + added.stream().map(f -> "`" + f.name() + "` " + f.dataType().sql())
                         .collect(Collectors.joining(", ")) + ")");
             }
+            if (layout.changeDataFeed() && !"true".equals(DeltaTable.forPath(spark, table.path()).detail()
+                    .select("properties").first().<String, String>getJavaMap(0).get(CHANGE_DATA_FEED))) {
+                spark.sql("ALTER TABLE delta.`" + table.path().replace("`", "``") + "` SET TBLPROPERTIES ("
+                        + CHANGE_DATA_FEED + " = true)");
+            }
             if (!spark.catalog().tableExists(table.name())) {
                 spark.sql("CREATE TABLE IF NOT EXISTS " + table.name() + " USING DELTA LOCATION '"
                         + table.path().replace("\\", "\\\\").replace("'", "\\'") + "'");
@@ -68,6 +75,9 @@ public final class DeltaTables {
         }
         if (!layout.statsColumns().isEmpty()) {
             builder = builder.property("delta.dataSkippingStatsColumns", String.join(",", layout.statsColumns()));
+        }
+        if (layout.changeDataFeed()) {
+            builder = builder.property(CHANGE_DATA_FEED, "true");
         }
         builder.execute();
     }

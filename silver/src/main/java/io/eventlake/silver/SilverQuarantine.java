@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.eventlake.silver.conform.Conformance;
+import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.TableLocation;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
@@ -36,7 +37,7 @@ public final class SilverQuarantine {
         }
         String condition = "t." + SilverQuarantineTable.TARGET_TABLE + " = '" + target.name() + "' AND t."
                 + SilverQuarantineTable.EVENT_ID + " = s." + SilverQuarantineTable.EVENT_ID;
-        return SilverCommits.writeTagged(conformed.sparkSession(), quarantine, appId, batchId,
+        return DeltaCommits.writeTagged(conformed.sparkSession(), quarantine, DeltaCommits.batchTag(appId, batchId),
                 table -> table.as("t").merge(rejected.as("s"), condition).whenNotMatched().insertAll().execute(),
                 "numTargetRowsInserted");
     }

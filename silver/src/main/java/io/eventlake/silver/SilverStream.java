@@ -51,7 +51,7 @@ public final class SilverStream {
         this.name = name;
         this.eventType = eventType;
         this.table = table;
-        this.layout = layout;
+        this.layout = layout.withChangeDataFeed(); // gold refreshes from silver's changes
         this.context = context;
     }
 

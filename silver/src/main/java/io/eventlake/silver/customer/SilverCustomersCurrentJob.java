@@ -4,9 +4,9 @@ import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.bronze.BronzeEventsTable;
 import io.eventlake.silver.BatchMetrics;
-import io.eventlake.silver.SilverCommits;
 import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverTableJob;
+import io.eventlake.table.DeltaCommits;
 import java.util.Arrays;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -54,7 +54,8 @@ public final class SilverCustomersCurrentJob extends SilverTableJob {
                 + " OR (" + s + SilverCustomersCurrentTable.UPDATED_AT + " = " + t
                 + SilverCustomersCurrentTable.UPDATED_AT + " AND " + s + SilverCustomersCurrentTable.EVENT_ID + " > "
                 + t + SilverCustomersCurrentTable.EVENT_ID + ")";
-        long written = SilverCommits.writeTagged(accepted.sparkSession(), table(), appId, batchId, target -> target
+        String tag = DeltaCommits.batchTag(appId, batchId);
+        long written = DeltaCommits.writeTagged(accepted.sparkSession(), table(), tag, target -> target
                         .as("t")
                         .merge(newest.as("s"), t + SilverCustomersCurrentTable.CUSTOMER_ID + " = " + s
                                 + SilverCustomersCurrentTable.CUSTOMER_ID)

@@ -3,9 +3,9 @@ package io.eventlake.silver.customer;
 import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.silver.BatchMetrics;
-import io.eventlake.silver.SilverCommits;
 import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverTableJob;
+import io.eventlake.table.DeltaCommits;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +56,8 @@ public final class SilverCustomersJob extends SilverTableJob {
             if (history.count() == 0 || fresh.count() == 0) {
                 return new BatchMetrics(received, received, 0, 0);
             }
-            long written = SilverCommits.writeTagged(spark, table(), appId, batchId, target -> target.as("t")
+            String tag = DeltaCommits.batchTag(appId, batchId);
+            long written = DeltaCommits.writeTagged(spark, table(), tag, target -> target.as("t")
                             .merge(history.as("s"), "t." + SilverCustomersTable.EVENT_ID + " = s."
                                     + SilverCustomersTable.EVENT_ID)
                             .whenMatched("NOT (t." + SilverCustomersTable.VALID_TO + " <=> s."

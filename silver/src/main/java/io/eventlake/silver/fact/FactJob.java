@@ -3,9 +3,9 @@ package io.eventlake.silver.fact;
 import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.silver.BatchMetrics;
-import io.eventlake.silver.SilverCommits;
 import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverTableJob;
+import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.TableLocation;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -43,7 +43,7 @@ public abstract class FactJob extends SilverTableJob {
         Dataset<Row> unique = rows.dropDuplicates(fact.key().toArray(String[]::new));
         String condition = fact.key().stream().map(k -> "t.`" + k + "` = s.`" + k + "`")
                 .collect(Collectors.joining(" AND "));
-        long written = SilverCommits.writeTagged(accepted.sparkSession(), table(), appId, batchId,
+        long written = DeltaCommits.writeTagged(accepted.sparkSession(), table(), DeltaCommits.batchTag(appId, batchId),
                 target -> target.as("t").merge(unique.as("s"), condition).whenNotMatched().insertAll().execute(),
                 "numTargetRowsInserted");
         return new BatchMetrics(received, received - written, written, 0);
