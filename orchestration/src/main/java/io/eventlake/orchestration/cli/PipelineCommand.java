@@ -6,6 +6,7 @@ import io.eventlake.bronze.Queries;
 import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.gold.GoldLayer;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.silver.SilverLayer;
 import java.io.PrintWriter;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = "Run bronze and silver together: Kafka to bronze to every silver table, continuous (until "
-                + "Ctrl-C) or --available-now (bronze drained, then silver).")
+                + "Ctrl-C) or --available-now (bronze drained, then silver, then a gold refresh).")
 final class PipelineCommand implements Callable<Integer> {
     @ParentCommand
     private LakeCommand lake;
@@ -59,6 +60,8 @@ final class PipelineCommand implements Callable<Integer> {
             bronze.runAvailableNow(spark);
             silver.runAvailableNow(spark);
             summary.run();
+            new GoldLayer(settings.gold()).refresh(spark, false).forEach(out::println);
+            out.flush();
             return LakeCommand.OK;
         }
         List<StreamingQuery> queries = new ArrayList<>(bronze.startContinuous(spark));

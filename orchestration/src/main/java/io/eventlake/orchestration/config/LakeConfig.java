@@ -127,8 +127,10 @@ public final class LakeConfig {
                 tableName(c, "eventlake.silver.quarantine-table"),
                 c.positiveDuration("eventlake.silver.trigger-interval"),
                 c.positiveInt("eventlake.silver.max-files-per-trigger"));
+        LakeSettings.GoldTableSettings gold = new LakeSettings.GoldTableSettings(
+                tableName(c, "eventlake.gold.daily-store-sales-table"));
         LakeSettings settings = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,
-                c.positiveDuration("eventlake.bronze.trigger-interval"), silver, localKafka, generator);
+                c.positiveDuration("eventlake.bronze.trigger-interval"), silver, gold, localKafka, generator);
         c.rejectUnknown("eventlake");
         return settings;
     }

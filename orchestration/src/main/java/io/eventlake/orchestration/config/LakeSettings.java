@@ -2,6 +2,8 @@ package io.eventlake.orchestration.config;
 
 import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
+import io.eventlake.gold.GoldSettings;
+import io.eventlake.gold.GoldTableLocations;
 import io.eventlake.orchestration.generate.GeneratorSettings;
 import io.eventlake.silver.SilverSettings;
 import io.eventlake.silver.SilverTableLocations;
@@ -20,13 +22,14 @@ import java.time.Duration;
  * @param quarantineTable   bronze quarantine table name
  * @param triggerInterval   continuous micro-batch interval
  * @param silverTables      silver table names
+ * @param goldTables        gold table names
  * @param localKafka        the local broker
  * @param generator         the event generator
  */
 public record LakeSettings(String lakeRoot, SparkSettings spark, String contractsLocation,
                            KafkaSourceSettings kafka, String eventsTable, String quarantineTable,
-                           Duration triggerInterval, SilverTableSettings silverTables, LocalKafkaSettings localKafka,
-                           GeneratorSettings generator) {
+                           Duration triggerInterval, SilverTableSettings silverTables, GoldTableSettings goldTables,
+                           LocalKafkaSettings localKafka, GeneratorSettings generator) {
 
     /**
      * Silver's table names ({@code database.table}) and timing.
@@ -56,6 +59,19 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
                 t.triggerInterval(), t.maxFilesPerTrigger());
     }
 
+    /**
+     * Gold's table names ({@code database.table}).
+     *
+     * @param dailyStoreSales sales per day, store and currency
+     */
+    public record GoldTableSettings(String dailyStoreSales) {
+    }
+
+    /** The gold jobs' settings: reading silver, writing under the same lake root. */
+    public GoldSettings gold() {
+        return new GoldSettings(silver().tables(), new GoldTableLocations(table(goldTables.dailyStoreSales())));
+    }
+
     /** The bronze job's settings: tables at {@code <lake-root>/<database>/<table>}. */
     public BronzeSettings bronze() {
         return new BronzeSettings(kafka, table(eventsTable), table(quarantineTable), checkpoints(), triggerInterval);
@@ -83,12 +99,12 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     /** The same settings with another lake root (the demo and benchmarks use their own). */
     public LakeSettings withLakeRoot(String root) {
         return new LakeSettings(root, spark, contractsLocation, kafka, eventsTable, quarantineTable, triggerInterval,
-                silverTables, localKafka, generator);
+                silverTables, goldTables, localKafka, generator);
     }
 
     /** The same settings reading from another broker and topics. */
     public LakeSettings withKafka(KafkaSourceSettings source) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, source, eventsTable, quarantineTable,
-                triggerInterval, silverTables, localKafka, generator);
+                triggerInterval, silverTables, goldTables, localKafka, generator);
     }
 }

@@ -8,6 +8,8 @@ import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.kafka.LocalKafkaBroker;
 import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.errors.LakeErrors;
+import io.eventlake.gold.GoldLayer;
+import io.eventlake.gold.RefreshResult;
 import io.eventlake.orchestration.LocalDirs;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.generate.EventGenerator;
@@ -31,8 +33,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The whole pipeline on embedded defaults, in a lake folder of its own ({@code <lake-root>/demo}, emptied first)
  * and with a broker of its own on free ports: generate events with every fault kind, run bronze available-now,
- * reconcile, run every silver job and reconcile each table with bronze, print where the tables are, stop the
- * broker. Personal fields are tokenized with the key given (a throw-away one unless the environment has one).
+ * reconcile, run every silver job and reconcile each table with bronze, refresh gold and show its top rows,
+ * print where the tables are, stop the broker. Personal fields are tokenized with the key given (a throw-away one unless the environment has one).
  */
 public final class Demo {
     private final LakeSettings settings;
@@ -92,11 +94,17 @@ public final class Demo {
             out.println("5. Silver (available-now), each table against bronze (late: more than "
                     + SilverReconciliation.LATENESS.toMinutes() + " min behind earlier arrivals, kept):");
             silverTables.forEach(table -> out.print("     " + table.render()));
-            out.println("6. Tables:");
+            out.println("6. Gold (refresh from silver's change feed):");
+            for (RefreshResult result : new GoldLayer(demo.gold()).refresh(spark, false)) {
+                out.println("     " + result);
+            }
+            out.println("   gold.daily_store_sales, top 5 slices by net revenue:");
+            out.print(GoldPreview.topSales(spark, demo.gold().tables().dailyStoreSales(), 5));
+            out.println("7. Tables:");
             List<TableLocation> tables = new ArrayList<>(List.of(bronze.events(), bronze.quarantine()));
             SilverTableLocations t = demo.silver().tables();
             tables.addAll(List.of(t.orders(), t.orderLines(), t.payments(), t.returns(), t.inventoryMovements(),
-                    t.customers(), t.customersCurrent(), t.quarantine()));
+                    t.customers(), t.customersCurrent(), t.quarantine(), demo.gold().tables().dailyStoreSales()));
             for (TableLocation table : tables) {
                 out.printf("     %-27s %s%n", table.name(), table.path());
             }

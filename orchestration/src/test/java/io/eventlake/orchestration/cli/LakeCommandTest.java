@@ -271,6 +271,9 @@ class LakeCommandTest {
         assertTrue(out.matches("(?s).*silver\\.payments .* \\+ +[1-9]\\d* quarantined; +[1-9]\\d* late absorbed  ok.*"), out);
         assertTrue(out.matches("(?s).*\\n +silver\\.order_lines +[1-9]\\d* rows \\(= the lines of the \\d+ orders\\)  ok\\n.*"), out);
         assertTrue(out.matches("(?s).*\\n +silver\\.customers_current +[1-9]\\d* rows \\(= the customers of silver\\.customers\\)  ok\\n.*"), out);
+        assertTrue(out.matches("(?s).*gold\\.daily_store_sales: full refresh, ([1-9]\\d*) slices recomputed: \\1 rows inserted.*"),
+                out);
+        assertTrue(out.matches("(?s).*top 5 slices by net revenue:\\n +date +store .*\\n( +2026-\\d\\d-\\d\\d S\\d+ .*\\n){5}.*"), out);
         assertTrue(out.contains("the broker is stopped"), out);
     }
 }

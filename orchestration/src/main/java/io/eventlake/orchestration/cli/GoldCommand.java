@@ -1,0 +1,41 @@
+package io.eventlake.orchestration.cli;
+
+import io.eventlake.gold.GoldLayer;
+import io.eventlake.gold.RefreshResult;
+import io.eventlake.orchestration.config.LakeSettings;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code lake gold}: refresh the gold tables from silver (a batch run, as a scheduler runs it). */
+@Command(name = "gold", mixinStandardHelpOptions = true,
+        description = "Refresh the gold tables (daily_store_sales) from silver's changes since the last refresh.")
+final class GoldCommand implements Callable<Integer> {
+    @ParentCommand
+    private LakeCommand lake;
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private ConfigOptions config;
+
+    @Option(names = "--full", description = "Recompute every slice instead of the changed ones.")
+    private boolean full;
+
+    @Override
+    public Integer call() {
+        LakeSettings settings = config.load();
+        SparkSession spark = lake.session(settings);
+        PrintWriter out = spec.commandLine().getOut();
+        for (RefreshResult result : new GoldLayer(settings.gold()).refresh(spark, full)) {
+            out.println(result);
+        }
+        out.flush();
+        return LakeCommand.OK;
+    }
+}
