@@ -5,7 +5,8 @@ import io.eventlake.table.TableLocation;
 /**
  * Where each gold table lives (name and path).
  *
- * @param dailyStoreSales sales per day, store and currency, for BI
+ * @param dailyStoreSales  sales per day, store and currency, for BI
+ * @param customerFeatures customer features per feature date, for ML
  */
-public record GoldTableLocations(TableLocation dailyStoreSales) {
+public record GoldTableLocations(TableLocation dailyStoreSales, TableLocation customerFeatures) {
 }

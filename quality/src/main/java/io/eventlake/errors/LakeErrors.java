@@ -201,6 +201,15 @@ public final class LakeErrors {
                 fix);
     }
 
+    public static LakeException exchangeRateMissing(Collection<String> currencies, String reportingCurrency,
+                                                    String key) {
+        return error(ErrorCode.CONFIG_INVALID,
+                "Orders in " + String.join(", ", currencies) + " have no exchange rate to " + reportingCurrency + ".",
+                "Customer features add up spend in one currency, so every order currency needs a rate.",
+                "add " + key + "." + currencies.iterator().next() + " = <units of " + reportingCurrency
+                        + " per unit> (and one per other currency listed) to your configuration.");
+    }
+
     public static LakeException reconciliationFailed(Collection<String> mismatches) {
         return error(ErrorCode.RECONCILIATION_FAILED,
                 "The reconciliation of what was sent against what landed does not add up.",

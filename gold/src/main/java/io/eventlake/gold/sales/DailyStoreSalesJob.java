@@ -6,9 +6,9 @@ import static io.eventlake.gold.sales.DailyStoreSalesTable.ORDERS;
 import static io.eventlake.gold.sales.DailyStoreSalesTable.STORE_ID;
 import static org.apache.spark.sql.functions.col;
 
-import io.eventlake.errors.LakeErrors;
 import io.eventlake.gold.GoldSettings;
 import io.eventlake.gold.RefreshInputs;
+import io.eventlake.gold.RefreshInputsReader;
 import io.eventlake.gold.RefreshResult;
 import io.eventlake.silver.fact.SilverOrderLinesTable;
 import io.eventlake.silver.fact.SilverOrdersTable;
@@ -18,7 +18,6 @@ import io.eventlake.table.DeltaTables;
 import io.eventlake.table.TableLocation;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,12 +55,11 @@ public final class DailyStoreSalesJob {
     /** Brings the table up to date with silver; {@code full} recomputes every slice. */
     public RefreshResult refresh(SparkSession spark, boolean full) {
         TableLocation table = settings.tables().dailyStoreSales();
-        RefreshInputs current = currentInputs(spark);
+        RefreshInputs current = RefreshInputsReader.current(spark, NAME, List.of(settings.silver().orders(),
+                settings.silver().orderLines(), settings.silver().returns()));
         DeltaTables.ensure(spark, table, DailyStoreSalesTable.SCHEMA, DailyStoreSalesTable.LAYOUT);
         Optional<RefreshInputs> last = full ? Optional.empty()
-                : DeltaCommits.lastTagged(spark, table, RefreshInputs.prefix(NAME))
-                .flatMap(tagged -> RefreshInputs.fromTag(NAME, tagged.userMetadata()))
-                .filter(previous -> previous.versions().keySet().equals(current.versions().keySet()));
+                : RefreshInputsReader.last(spark, NAME, table, current);
         if (last.isPresent() && last.get().equals(current)) {
             return new RefreshResult(table.name(), false, 0, 0, 0, 0, current);
         }
@@ -93,20 +91,6 @@ public final class DailyStoreSalesJob {
                 affected.unpersist(false);
             }
         }
-    }
-
-    /** The version of each input now; refuses when silver has not made one yet. */
-    private RefreshInputs currentInputs(SparkSession spark) {
-        Map<String, Long> now = new LinkedHashMap<>();
-        for (TableLocation input : List.of(settings.silver().orders(), settings.silver().orderLines(),
-                settings.silver().returns())) {
-            if (!DeltaTables.exists(spark, input)) {
-                throw LakeErrors.tableMissing(input.name(), input.path(), NAME,
-                        "Fix: run silver first: ./lake silver --available-now (or ./lake pipeline).");
-            }
-            now.put(input.name(), DeltaCommits.currentVersion(spark, input));
-        }
-        return new RefreshInputs(now);
     }
 
     private static final Column[] KEY = {col(EVENT_DATE), col(STORE_ID), col(CURRENCY)};
@@ -144,10 +128,8 @@ public final class DailyStoreSalesJob {
                 .execute());
     }
 
-    /** Silver pinned at the version this refresh reads. */
     private static Dataset<Row> at(SparkSession spark, TableLocation input, RefreshInputs inputs) {
-        return spark.read().format("delta").option("versionAsOf", inputs.version(input.name()).orElseThrow())
-                .load(input.path());
+        return RefreshInputsReader.at(spark, input, inputs);
     }
 
     /**

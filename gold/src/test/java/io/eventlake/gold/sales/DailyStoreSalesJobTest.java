@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.eventlake.gold.GoldSettings;
-import io.eventlake.gold.GoldTableLocations;
+import io.eventlake.gold.GoldTestTables;
 import io.eventlake.gold.RefreshResult;
 import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverRunMetrics;
@@ -114,10 +113,8 @@ class DailyStoreSalesJobTest {
                 refund("x1", "2026-11-19", "o1", "10.00", "EUR"),
                 refund("x2", "2026-11-19", "o-unknown", "7.25", "GBP"));
         silver(lake);
-        TableLocation table = new TableLocation("gold_sales_gold.daily_store_sales",
-                lake.dir().resolve("gold/daily_store_sales").toString());
-        DailyStoreSalesJob job = new DailyStoreSalesJob(new GoldSettings(lake.settings.tables(),
-                new GoldTableLocations(table)));
+        TableLocation table = GoldTestTables.settings(lake, "gold_sales").tables().dailyStoreSales();
+        DailyStoreSalesJob job = new DailyStoreSalesJob(GoldTestTables.settings(lake, "gold_sales"));
 
         RefreshResult first = job.refresh(spark, false);
         assertTrue(first.full(), first.toString());

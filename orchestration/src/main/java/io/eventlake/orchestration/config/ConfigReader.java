@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.eventlake.errors.LakeErrors;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -166,6 +167,41 @@ final class ConfigReader {
             throw LakeErrors.configInvalid(key, render(key), "an object of settings, e.g. { \"name\" = \"value\" }");
         }
         return values;
+    }
+
+    /** An ISO-4217 currency code, e.g. {@code EUR}. */
+    String currency(String key) {
+        String code = string(key);
+        if (!isCurrency(code)) {
+            throw LakeErrors.configInvalid(key, render(key), "an ISO-4217 currency code, e.g. \"EUR\"");
+        }
+        return code;
+    }
+
+    /** Exchange rates by ISO-4217 code: {@code { USD = 0.86, GBP = 1.14 }}, each a positive decimal. */
+    Map<String, BigDecimal> exchangeRates(String key) {
+        Map<String, BigDecimal> rates = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : stringMap(key).entrySet()) {
+            String entryKey = key + "." + entry.getKey();
+            if (!isCurrency(entry.getKey())) {
+                throw LakeErrors.configInvalid(entryKey, entry.getValue(),
+                        "keys that are ISO-4217 currency codes, e.g. USD = 0.86");
+            }
+            try {
+                BigDecimal rate = new BigDecimal(entry.getValue());
+                if (rate.signum() <= 0) {
+                    throw new NumberFormatException("not positive");
+                }
+                rates.put(entry.getKey(), rate);
+            } catch (NumberFormatException e) {
+                throw LakeErrors.configInvalid(entryKey, entry.getValue(), "a positive decimal rate, e.g. 0.86");
+            }
+        }
+        return rates;
+    }
+
+    private static boolean isCurrency(String code) {
+        return java.util.Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
     }
 
     /** Refuses any setting under {@code root} that no accessor read. */

@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigResolveOptions;
 import io.eventlake.bronze.KafkaSourceSettings;
 import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeErrors;
+import io.eventlake.gold.features.FeatureSettings;
 import io.eventlake.errors.LakeException;
 import io.eventlake.orchestration.generate.FaultKind;
 import io.eventlake.orchestration.generate.GeneratorSettings;
@@ -128,7 +129,10 @@ public final class LakeConfig {
                 c.positiveDuration("eventlake.silver.trigger-interval"),
                 c.positiveInt("eventlake.silver.max-files-per-trigger"));
         LakeSettings.GoldTableSettings gold = new LakeSettings.GoldTableSettings(
-                tableName(c, "eventlake.gold.daily-store-sales-table"));
+                tableName(c, "eventlake.gold.daily-store-sales-table"),
+                tableName(c, "eventlake.gold.customer-features-table"),
+                new FeatureSettings(c.currency("eventlake.gold.features.reporting-currency"),
+                        c.exchangeRates("eventlake.gold.features.exchange-rates")));
         LakeSettings settings = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,
                 c.positiveDuration("eventlake.bronze.trigger-interval"), silver, gold, localKafka, generator);
         c.rejectUnknown("eventlake");

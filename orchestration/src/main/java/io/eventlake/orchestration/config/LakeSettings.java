@@ -4,6 +4,7 @@ import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
 import io.eventlake.gold.GoldSettings;
 import io.eventlake.gold.GoldTableLocations;
+import io.eventlake.gold.features.FeatureSettings;
 import io.eventlake.orchestration.generate.GeneratorSettings;
 import io.eventlake.silver.SilverSettings;
 import io.eventlake.silver.SilverTableLocations;
@@ -62,14 +63,17 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     /**
      * Gold's table names ({@code database.table}).
      *
-     * @param dailyStoreSales sales per day, store and currency
+     * @param dailyStoreSales  sales per day, store and currency
+     * @param customerFeatures customer features per feature date
+     * @param features         how features value money
      */
-    public record GoldTableSettings(String dailyStoreSales) {
+    public record GoldTableSettings(String dailyStoreSales, String customerFeatures, FeatureSettings features) {
     }
 
     /** The gold jobs' settings: reading silver, writing under the same lake root. */
     public GoldSettings gold() {
-        return new GoldSettings(silver().tables(), new GoldTableLocations(table(goldTables.dailyStoreSales())));
+        return new GoldSettings(silver().tables(), new GoldTableLocations(table(goldTables.dailyStoreSales()),
+                table(goldTables.customerFeatures())), goldTables.features());
     }
 
     /** The bronze job's settings: tables at {@code <lake-root>/<database>/<table>}. */

@@ -1,0 +1,91 @@
+package io.eventlake.gold.features;
+
+import static io.eventlake.gold.features.CustomerFeatureDefinitions.AMOUNT;
+import static io.eventlake.gold.features.CustomerFeatureDefinitions.FEATURE_DATE;
+import static io.eventlake.gold.features.CustomerFeatureDefinitions.KIND;
+import static io.eventlake.gold.features.CustomerFeatureDefinitions.OCCURRED_AT;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
+import io.eventlake.silver.fact.SilverOrdersTable;
+import io.eventlake.silver.fact.SilverReturnsTable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/** Pure transforms from silver orders and returns to {@link CustomerFeaturesTable} rows. No I/O. */
+public final class CustomerFeatures {
+    private CustomerFeatures() {
+    }
+
+    /**
+     * One row per order and per return of a known order: {@code customer_id, kind, occurred_at, amount} (the
+     * order's total in the reporting currency; null for returns).
+     */
+    public static Dataset<Row> activity(Dataset<Row> orders, Dataset<Row> returns, FeatureSettings money) {
+        Column rate = lit(null).cast(DataTypes.createDecimalType(18, 6));
+        for (Map.Entry<String, BigDecimal> entry : money.exchangeRates().entrySet()) {
+            rate = when(col(SilverOrdersTable.CURRENCY).equalTo(entry.getKey()), lit(entry.getValue()))
+                    .otherwise(rate);
+        }
+        rate = when(col(SilverOrdersTable.CURRENCY).equalTo(money.reportingCurrency()), lit(BigDecimal.ONE))
+                .otherwise(rate);
+        Dataset<Row> placed = orders.select(col(SilverOrdersTable.CUSTOMER_ID).as(CustomerFeaturesTable.CUSTOMER_ID),
+                lit(CustomerFeatureDefinitions.ORDER).as(KIND), col(SilverOrdersTable.OCCURRED_AT).as(OCCURRED_AT),
+                col(SilverOrdersTable.ORDER_TOTAL).multiply(rate).cast(CustomerFeatureDefinitions.MONEY).as(AMOUNT));
+        Dataset<Row> customers = orders.groupBy(SilverOrdersTable.ORDER_ID)
+                .agg(min(col(SilverOrdersTable.CUSTOMER_ID)).as(CustomerFeaturesTable.CUSTOMER_ID));
+        Dataset<Row> returned = returns.join(customers, SilverReturnsTable.ORDER_ID)
+                .select(col(CustomerFeaturesTable.CUSTOMER_ID), lit(CustomerFeatureDefinitions.RETURN).as(KIND),
+                        col(SilverReturnsTable.OCCURRED_AT).as(OCCURRED_AT),
+                        lit(null).cast(CustomerFeatureDefinitions.MONEY).as(AMOUNT));
+        return placed.union(returned);
+    }
+
+    /**
+     * The features of every (customer, feature date): dates from the day after the first order to the day after
+     * the last (UTC), for customers who ordered before the date. Each feature reads only activity strictly before
+     * the date's start.
+     */
+    public static Dataset<Row> features(Dataset<Row> activity) {
+        Dataset<Row> orders = activity.where(col(KIND).equalTo(CustomerFeatureDefinitions.ORDER));
+        Dataset<Row> dates = orders.agg(min(to_date(col(OCCURRED_AT))).as("_first"),
+                        max(to_date(col(OCCURRED_AT))).as("_last"))
+                .select(explode(sequence(date_add(col("_first"), 1), date_add(col("_last"), 1))).as(FEATURE_DATE));
+        Dataset<Row> firstOrders = orders.groupBy(CustomerFeaturesTable.CUSTOMER_ID)
+                .agg(min(col(OCCURRED_AT)).as("_first_order"));
+        Column featureStart = col(FEATURE_DATE).cast(DataTypes.TimestampType);
+        Dataset<Row> grid = firstOrders.crossJoin(dates).where(col("_first_order").lt(featureStart))
+                .select(CustomerFeaturesTable.CUSTOMER_ID, FEATURE_DATE);
+        Column before = col("a." + OCCURRED_AT).lt(col("g." + FEATURE_DATE).cast(DataTypes.TimestampType));
+        Dataset<Row> history = grid.as("g").join(activity.as("a"), col("g." + CustomerFeaturesTable.CUSTOMER_ID)
+                        .equalTo(col("a." + CustomerFeaturesTable.CUSTOMER_ID)).and(before))
+                .select(col("g." + CustomerFeaturesTable.CUSTOMER_ID).as(CustomerFeaturesTable.CUSTOMER_ID),
+                        col("g." + FEATURE_DATE).as(FEATURE_DATE), col("a." + KIND).as(KIND),
+                        col("a." + OCCURRED_AT).as(OCCURRED_AT), col("a." + AMOUNT).as(AMOUNT));
+        List<Column> aggregates = new ArrayList<>();
+        for (FeatureDefinition feature : CustomerFeatureDefinitions.ALL) {
+            Column inWindow = feature.window()
+                    .map(w -> col(OCCURRED_AT).geq(featureStart.minus(expr("INTERVAL " + w.toSeconds() + " SECONDS"))))
+                    .orElse(lit(true));
+            aggregates.add(feature.aggregate().over(inWindow).cast(feature.type()).as(feature.name()));
+        }
+        return history.groupBy(col(CustomerFeaturesTable.CUSTOMER_ID), col(FEATURE_DATE))
+                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+                .select(java.util.Arrays.stream(CustomerFeaturesTable.SCHEMA.fieldNames()).map(c -> col(c))
+                        .toArray(Column[]::new));
+    }
+}
