@@ -76,7 +76,7 @@ public final class TrainingSetBuilder {
      */
     public Result build(SparkSession spark, String labels, String out, Map<String, Long> asOf) {
         if (!DeltaTables.exists(spark, features)) {
-            throw LakeErrors.tableMissing(features.name(), features.path(), "the training set",
+            throw LakeErrors.tableMissing(features.name(), features.path(), "The training set",
                     "refresh gold first: ./lake gold.");
         }
         Map<String, Long> versions = new LinkedHashMap<>();
@@ -121,7 +121,7 @@ public final class TrainingSetBuilder {
             Path path = new Path(file);
             FileSystem fs = path.getFileSystem(spark.sessionState().newHadoopConf());
             if (!fs.isFile(path)) {
-                throw LakeErrors.tableMissing(file, file, "the training set",
+                throw LakeErrors.tableMissing(file, file, "The training set",
                         "give --labels a table name, a Delta table path or a CSV file with the header "
                                 + "customer_id,label_time,label.");
             }
