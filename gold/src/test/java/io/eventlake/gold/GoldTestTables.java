@@ -20,6 +20,10 @@ public final class GoldTestTables {
                 new TableLocation(database + "_gold.daily_store_sales",
                         lake.dir().resolve("gold/daily_store_sales").toString()),
                 new TableLocation(database + "_gold.customer_features",
-                        lake.dir().resolve("gold/customer_features").toString())), MONEY);
+                        lake.dir().resolve("gold/customer_features").toString()),
+                new TableLocation(database + "_gold.inventory_positions",
+                        lake.dir().resolve("gold/inventory_positions").toString()),
+                new TableLocation(database + "_gold.inventory_alerts",
+                        lake.dir().resolve("gold/inventory_alerts").toString())), MONEY);
     }
 }

@@ -76,6 +76,12 @@ public final class DeltaCommits {
                 : Optional.of(new Tagged(rows.get(0).getLong(0), rows.get(0).getString(1)));
     }
 
+    /** The {@code userMetadata} of the table's newest commit; empty when it has none. */
+    public static Optional<String> lastCommitTag(SparkSession spark, TableLocation table) {
+        Row last = DeltaTable.forPath(spark, table.path()).history(1).select("userMetadata").first();
+        return Optional.ofNullable(last.getString(0));
+    }
+
     /** The version of the table now. */
     public static long currentVersion(SparkSession spark, TableLocation table) {
         return DeltaTable.forPath(spark, table.path()).history(1).select("version").first().getLong(0);

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code lake gold}: refresh the gold tables from silver (a batch run, as a scheduler runs it). */
 @Command(name = "gold", mixinStandardHelpOptions = true,
-        description = "Refresh the gold tables (daily_store_sales) from silver's changes since the last refresh.")
+        description = "Refresh the gold tables (daily_store_sales, customer_features) from silver's changes since "
+                + "the last refresh, then bring inventory_positions up to date, raising low-stock alerts.")
 final class GoldCommand implements Callable<Integer> {
     @ParentCommand
     private LakeCommand lake;
@@ -35,6 +36,7 @@ final class GoldCommand implements Callable<Integer> {
         for (RefreshResult result : new GoldLayer(settings.gold()).refresh(spark, full)) {
             out.println(result);
         }
+        out.println(Inventory.runAvailableNow(spark, settings));
         out.flush();
         return LakeCommand.OK;
     }

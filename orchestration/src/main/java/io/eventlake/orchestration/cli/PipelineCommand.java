@@ -7,6 +7,7 @@ import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.gold.GoldLayer;
+import io.eventlake.gold.inventory.KafkaAlertSink;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.silver.SilverLayer;
 import java.io.PrintWriter;
@@ -24,8 +25,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lake pipeline}: bronze and silver in one process (one SparkSession, one metastore), continuous or
- * available-now. Continuous runs every query side by side: silver picks up each bronze commit on its next trigger.
+ * {@code lake pipeline}: bronze, silver and the inventory path in one process (one SparkSession, one metastore),
+ * continuous or available-now. Continuous runs every query side by side: each layer picks up the one before on its
+ * next trigger, and low-stock alerts reach their topic within a few triggers of the event. Available-now runs them
+ * in order, then refreshes the gold batch tables.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = "Run bronze and silver together: Kafka to bronze to every silver table, continuous (until "
@@ -61,19 +64,24 @@ final class PipelineCommand implements Callable<Integer> {
             silver.runAvailableNow(spark);
             summary.run();
             new GoldLayer(settings.gold()).refresh(spark, false).forEach(out::println);
+            out.println(Inventory.runAvailableNow(spark, settings));
             out.flush();
             return LakeCommand.OK;
         }
-        List<StreamingQuery> queries = new ArrayList<>(bronze.startContinuous(spark));
-        try {
-            queries.addAll(silver.startContinuous(spark));
-        } catch (RuntimeException e) {
-            Queries.stopAll(queries);
-            throw e;
+        try (KafkaAlertSink alerts = new KafkaAlertSink(settings.inventory())) {
+            List<StreamingQuery> queries = new ArrayList<>(bronze.startContinuous(spark));
+            try {
+                queries.addAll(silver.startContinuous(spark));
+                queries.add(Inventory.job(settings, alerts).start(spark, StreamMode.CONTINUOUS));
+            } catch (RuntimeException e) {
+                Queries.stopAll(queries);
+                throw e;
+            }
+            out.printf("pipeline running (run %s, %d queries); stop with Ctrl-C%n", run, queries.size());
+            out.flush();
+            ContinuousRun.run(queries, () -> Queries.awaitAny(spark, queries, settings.silver()::checkpoint),
+                    summary);
         }
-        out.printf("pipeline running (run %s, %d queries); stop with Ctrl-C%n", run, queries.size());
-        out.flush();
-        ContinuousRun.run(queries, () -> Queries.awaitAny(spark, queries, settings.silver()::checkpoint), summary);
         return LakeCommand.OK;
     }
 }

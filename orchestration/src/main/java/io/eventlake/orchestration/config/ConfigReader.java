@@ -169,6 +169,33 @@ final class ConfigReader {
         return values;
     }
 
+    /** A whole number from 0 to {@link Integer#MAX_VALUE}. */
+    int nonNegativeInt(String key) {
+        long value = number(key, "a whole number of 0 or more").longValue();
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw LakeErrors.configInvalid(key, render(key), "a whole number from 0 to " + Integer.MAX_VALUE);
+        }
+        return (int) value;
+    }
+
+    /** Reorder thresholds by SKU: {@code { "SKU-000123" = 25 }}, each a whole number of 0 or more. */
+    Map<String, Integer> thresholds(String key) {
+        Map<String, Integer> thresholds = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : stringMap(key).entrySet()) {
+            try {
+                int value = Integer.parseInt(entry.getValue());
+                if (value < 0) {
+                    throw new NumberFormatException("negative");
+                }
+                thresholds.put(entry.getKey(), value);
+            } catch (NumberFormatException e) {
+                throw LakeErrors.configInvalid(key + "." + entry.getKey(), entry.getValue(),
+                        "a whole number of units, 0 or more, e.g. \"SKU-000123\" = 25");
+            }
+        }
+        return thresholds;
+    }
+
     /** An ISO-4217 currency code, e.g. {@code EUR}. */
     String currency(String key) {
         String code = string(key);

@@ -131,8 +131,13 @@ public final class LakeConfig {
         LakeSettings.GoldTableSettings gold = new LakeSettings.GoldTableSettings(
                 tableName(c, "eventlake.gold.daily-store-sales-table"),
                 tableName(c, "eventlake.gold.customer-features-table"),
+                tableName(c, "eventlake.gold.inventory-positions-table"),
+                tableName(c, "eventlake.gold.inventory-alerts-table"),
                 new FeatureSettings(c.currency("eventlake.gold.features.reporting-currency"),
-                        c.exchangeRates("eventlake.gold.features.exchange-rates")));
+                        c.exchangeRates("eventlake.gold.features.exchange-rates")),
+                new LakeSettings.InventoryThresholds(c.string("eventlake.gold.inventory.alerts-topic"),
+                        c.nonNegativeInt("eventlake.gold.inventory.default-reorder-threshold"),
+                        c.thresholds("eventlake.gold.inventory.reorder-thresholds")));
         LakeSettings settings = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,
                 c.positiveDuration("eventlake.bronze.trigger-interval"), silver, gold, localKafka, generator);
         c.rejectUnknown("eventlake");

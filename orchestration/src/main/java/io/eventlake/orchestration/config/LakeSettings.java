@@ -5,12 +5,14 @@ import io.eventlake.bronze.KafkaSourceSettings;
 import io.eventlake.gold.GoldSettings;
 import io.eventlake.gold.GoldTableLocations;
 import io.eventlake.gold.features.FeatureSettings;
+import io.eventlake.gold.inventory.InventorySettings;
 import io.eventlake.orchestration.generate.GeneratorSettings;
 import io.eventlake.silver.SilverSettings;
 import io.eventlake.silver.SilverTableLocations;
 import io.eventlake.table.TableLocation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Every setting of eventlake, typed and validated, as read once at start-up by {@link LakeConfig}.
@@ -65,15 +67,44 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
      *
      * @param dailyStoreSales  sales per day, store and currency
      * @param customerFeatures customer features per feature date
+     * @param inventoryPositions current units on hand per store and SKU
+     * @param inventoryAlerts  low-stock alerts
      * @param features         how features value money
+     * @param inventory        reorder thresholds and the alerts topic
      */
-    public record GoldTableSettings(String dailyStoreSales, String customerFeatures, FeatureSettings features) {
+    public record GoldTableSettings(String dailyStoreSales, String customerFeatures, String inventoryPositions,
+                                    String inventoryAlerts, FeatureSettings features, InventoryThresholds inventory) {
+    }
+
+    /**
+     * Where low-stock alerts go and when they fire.
+     *
+     * @param alertsTopic             the topic of low_stock events (on the cluster of {@code kafka.bootstrap-servers})
+     * @param defaultReorderThreshold units below which a position alerts
+     * @param reorderThresholds       thresholds of particular SKUs
+     */
+    public record InventoryThresholds(String alertsTopic, int defaultReorderThreshold,
+                                      Map<String, Integer> reorderThresholds) {
     }
 
     /** The gold jobs' settings: reading silver, writing under the same lake root. */
     public GoldSettings gold() {
         return new GoldSettings(silver().tables(), new GoldTableLocations(table(goldTables.dailyStoreSales()),
-                table(goldTables.customerFeatures())), goldTables.features());
+                table(goldTables.customerFeatures()), table(goldTables.inventoryPositions()),
+                table(goldTables.inventoryAlerts())), goldTables.features());
+    }
+
+    /** The operational path's settings: alerts to the topic on the source cluster, with its client options. */
+    public InventorySettings inventory() {
+        Map<String, String> clientOptions = new java.util.LinkedHashMap<>();
+        kafka.options().forEach((option, value) -> {
+            if (option.startsWith("kafka.")) {
+                clientOptions.put(option.substring("kafka.".length()), value);
+            }
+        });
+        InventoryThresholds t = goldTables.inventory();
+        return new InventorySettings(t.defaultReorderThreshold(), t.reorderThresholds(), kafka.bootstrapServers(),
+                t.alertsTopic(), clientOptions);
     }
 
     /** The bronze job's settings: tables at {@code <lake-root>/<database>/<table>}. */

@@ -1,6 +1,8 @@
 package io.eventlake.orchestration.demo;
 
 import io.eventlake.bronze.BronzeLayer;
+import io.eventlake.bronze.Queries;
+import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
@@ -10,6 +12,8 @@ import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.gold.GoldLayer;
 import io.eventlake.gold.RefreshResult;
+import io.eventlake.gold.inventory.InventoryPositionsJob;
+import io.eventlake.gold.inventory.KafkaAlertSink;
 import io.eventlake.orchestration.LocalDirs;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.generate.EventGenerator;
@@ -100,11 +104,26 @@ public final class Demo {
             }
             out.println("   gold.daily_store_sales, top 5 slices by net revenue:");
             out.print(GoldPreview.topSales(spark, demo.gold().tables().dailyStoreSales(), 5));
+            out.println("   gold.customer_features, a few rows (features from events before feature_date only):");
+            out.print(GoldPreview.features(spark, demo.gold().tables().customerFeatures(), 4));
+            long alerts;
+            try (KafkaAlertSink sink = new KafkaAlertSink(demo.inventory())) {
+                InventoryPositionsJob inventory = new InventoryPositionsJob(demo.gold(), demo.inventory(), sink,
+                        demo.silver().checkpoint(InventoryPositionsJob.NAME), demo.silver().triggerInterval());
+                Queries.await(inventory.start(spark, StreamMode.AVAILABLE_NOW), InventoryPositionsJob.NAME,
+                        demo.silver().checkpoint(InventoryPositionsJob.NAME));
+                alerts = inventory.alertsRaised();
+            }
+            out.printf("   gold.inventory_positions: %d low-stock alerts raised, published to topic '%s' on %s:%n",
+                    alerts, demo.inventory().alertsTopic(), demo.inventory().bootstrapServers());
+            out.print(GoldPreview.alerts(spark, demo.gold().tables().inventoryAlerts(), 5));
             out.println("7. Tables:");
             List<TableLocation> tables = new ArrayList<>(List.of(bronze.events(), bronze.quarantine()));
             SilverTableLocations t = demo.silver().tables();
             tables.addAll(List.of(t.orders(), t.orderLines(), t.payments(), t.returns(), t.inventoryMovements(),
-                    t.customers(), t.customersCurrent(), t.quarantine(), demo.gold().tables().dailyStoreSales()));
+                    t.customers(), t.customersCurrent(), t.quarantine(), demo.gold().tables().dailyStoreSales(),
+                    demo.gold().tables().customerFeatures(), demo.gold().tables().inventoryPositions(),
+                    demo.gold().tables().inventoryAlerts()));
             for (TableLocation table : tables) {
                 out.printf("     %-27s %s%n", table.name(), table.path());
             }

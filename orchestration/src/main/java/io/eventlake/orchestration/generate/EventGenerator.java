@@ -32,6 +32,10 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
     private static final String[] CHANNELS = {"store", "web", "app"};
     private static final String[] METHODS = {"CARD", "CASH", "GIFT_CARD", "WALLET"};
     private static final String[] ADJUSTMENTS = {"SALE", "RESTOCK", "SHRINKAGE", "RETURN", "CORRECTION"};
+    private static final int STORES = 25;
+    private static final int BUSY_STORES = 3;
+    private static final int SKUS = 800;
+    private static final int BEST_SELLERS = 8;
     private static final String[] COUNTRIES = {"GB", "DE", "FR", "NL", "US"};
     private static final String[] TIERS = {"bronze", "silver", "gold"};
     private static final String[] FIRST = {"Ada", "Alan", "Grace", "Edsger", "Barbara", "Ken", "Margaret", "Linus"};
@@ -278,12 +282,13 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
         return String.format("C%05d", 1 + random.nextInt(2000));
     }
 
+    /** Half of the sales and stock movements fall on a few busy stores and best-selling SKUs, as in a real shop. */
     private String storeId() {
-        return String.format("S%03d", 1 + random.nextInt(25));
+        return String.format("S%03d", 1 + random.nextInt(random.nextBoolean() ? BUSY_STORES : STORES));
     }
 
     private String sku() {
-        return String.format("SKU-%06d", 1 + random.nextInt(800));
+        return String.format("SKU-%06d", 1 + random.nextInt(random.nextBoolean() ? BEST_SELLERS : SKUS));
     }
 
     private BigDecimal money(int min, int max) {
