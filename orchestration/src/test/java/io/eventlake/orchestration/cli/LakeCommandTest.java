@@ -274,6 +274,11 @@ class LakeCommandTest {
         assertTrue(out.matches("(?s).*gold\\.daily_store_sales: full refresh, ([1-9]\\d*) slices recomputed: \\1 rows inserted.*"),
                 out);
         assertTrue(out.matches("(?s).*top 5 slices by net revenue:\\n +date +store .*\\n( +2026-\\d\\d-\\d\\d S\\d+ .*\\n){5}.*"), out);
+        assertTrue(out.matches("(?s).*gold\\.customer_features: full refresh, [1-9]\\d* slices recomputed: [1-9]\\d* rows.*"), out);
+        Matcher alerts = Pattern.compile("gold\\.inventory_positions: ([1-9]\\d*) low-stock alerts raised, published to "
+                + "topic 'retail\\.alerts' on 127\\.0\\.0\\.1:\\d+:\\n( +2026-.* -> .* \\(threshold 10\\), alert \\w+\\n)+")
+                .matcher(out);
+        assertTrue(alerts.find(), out);
         assertTrue(out.contains("the broker is stopped"), out);
     }
 }
