@@ -1,7 +1,9 @@
 package io.eventlake.orchestration.cli;
 
 import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.orchestration.bench.AlertFreshnessBenchmark;
 import io.eventlake.orchestration.bench.BronzeBenchmark;
+import io.eventlake.orchestration.bench.GoldBenchmark;
 import io.eventlake.orchestration.bench.SilverBenchmark;
 import io.eventlake.orchestration.config.LakeSettings;
 import java.util.List;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code lake bench <target>}: benchmarks that print a ratio against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ratios against a same-run baseline).",
-        subcommands = {BenchCommand.Bronze.class, BenchCommand.Silver.class})
+        subcommands = {BenchCommand.Bronze.class, BenchCommand.Silver.class, BenchCommand.Gold.class})
 final class BenchCommand {
 
     @Command(name = "bronze", mixinStandardHelpOptions = true,
@@ -71,6 +73,45 @@ final class BenchCommand {
             new SilverBenchmark(Options.positive("--events", events), duplicates)
                     .run(settings, ContractRegistry.load(settings.contractsLocation()), lake.sessions(),
                             spec.commandLine().getOut());
+            return LakeCommand.OK;
+        }
+    }
+
+    @Command(name = "gold", mixinStandardHelpOptions = true,
+            description = "daily_store_sales: full recompute vs incremental refresh after one more day + 1% late "
+                    + "orders; then event-to-alert latency of the continuous operational path (median, p95).")
+    static final class Gold implements Callable<Integer> {
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--days", paramLabel = "N", defaultValue = "30", description = "Days of silver history.")
+        private long days;
+
+        @Option(names = "--orders-per-day", paramLabel = "N", defaultValue = "2000", description = "Orders per day.")
+        private long ordersPerDay;
+
+        @Option(names = "--alerts", paramLabel = "N", defaultValue = "50",
+                description = "Alerts to time end to end (0 skips the freshness measurement).")
+        private int alerts;
+
+        @Option(names = "--trigger", paramLabel = "DURATION", defaultValue = "PT0.5S",
+                description = "Micro-batch interval of every query in the freshness run (ISO-8601, e.g. PT1S).")
+        private java.time.Duration trigger;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LakeSettings settings = config.load();
+            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            new GoldBenchmark((int) Options.positive("--days", days), (int) Options.positive("--orders-per-day",
+                    ordersPerDay)).run(settings, lake.sessions(), out);
+            if (alerts > 0) {
+                new AlertFreshnessBenchmark(alerts, trigger, java.time.Duration.ofSeconds(1))
+                        .run(settings, ContractRegistry.load(settings.contractsLocation()), lake.sessions(), out);
+            }
             return LakeCommand.OK;
         }
     }

@@ -62,6 +62,10 @@ class LakeCommandTest {
             options.addAll(List.of("--set", "silver." + table + "-table=" + prefix + "_silver."
                     + table.replace('-', '_')));
         }
+        for (String table : List.of("daily-store-sales", "customer-features", "inventory-positions",
+                "inventory-alerts")) {
+            options.addAll(List.of("--set", "gold." + table + "-table=" + prefix + "_gold." + table.replace('-', '_')));
+        }
         return options;
     }
 
@@ -252,8 +256,9 @@ class LakeCommandTest {
     }
 
     @Test
-    void theDemoReconcilesEverythingItSent() {
-        Run run = lake(local("demo", "--count", "1500", "--set", "lake-root=\"" + TestSpark.tempDir("demo") + "\""));
+    void theDemoReconcilesEverythingItSent() throws java.io.IOException {
+        Path root = TestSpark.tempDir("demo");
+        Run run = lake(local("demo", "--count", "1500", "--set", "lake-root=\"" + root + "\""));
         String out = run.out();
         assertEquals(LakeCommand.OK, run.status(), run.err() + out);
         assertTrue(out.contains("bronze rows (all records)                    1500 ->     1500  ok"), out);
@@ -280,5 +285,28 @@ class LakeCommandTest {
                 .matcher(out);
         assertTrue(alerts.find(), out);
         assertTrue(out.contains("the broker is stopped"), out);
+
+        // A training set on the demo's features, then rebuilt from the versions it printed.
+        Matcher customer = Pattern.compile("\\n +(C\\d{5}) +(2026-\\d\\d-\\d\\d) +\\d+ +\\d+ ").matcher(out);
+        assertTrue(customer.find(), out);
+        Path labels = root.resolve("labels.csv");
+        java.nio.file.Files.writeString(labels, "customer_id,label_time,label\n" + customer.group(1) + ","
+                + customer.group(2) + "T12:00:00Z,1\nC99999," + customer.group(2) + "T12:00:00Z,0\n");
+        String lakeRoot = "lake-root=\"" + root.resolve("demo") + "\"";
+        Run first = lake(local("features", "training-set", "--labels", labels.toString(), "--out",
+                root.resolve("ts-1").toString(), "--set", lakeRoot));
+        assertEquals(LakeCommand.OK, first.status(), first.err());
+        assertTrue(first.out().contains(": 2 labels, 1 without features before them"), first.out());
+        Matcher rebuild = Pattern.compile("rebuild it with: --as-of-versions (\\S+)").matcher(first.out());
+        assertTrue(rebuild.find(), first.out());
+        Run again = lake(local("features", "training-set", "--labels", labels.toString(), "--out",
+                root.resolve("ts-2").toString(), "--as-of-versions", rebuild.group(1), "--set", lakeRoot));
+        assertEquals(LakeCommand.OK, again.status(), again.err());
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> a = TestSpark.session().read().format("delta")
+                .load(root.resolve("ts-1").toString());
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> b = TestSpark.session().read().format("delta")
+                .load(root.resolve("ts-2").toString());
+        assertEquals(2, a.count());
+        assertTrue(a.exceptAll(b).isEmpty() && b.exceptAll(a).isEmpty(), "the rebuild is identical");
     }
 }
