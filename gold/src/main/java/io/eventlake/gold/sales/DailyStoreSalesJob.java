@@ -81,7 +81,15 @@ public final class DailyStoreSalesJob {
                     orders.where(col(SilverOrdersTable.EVENT_DATE).isin(days)),
                     lines.where(col(SilverOrderLinesTable.EVENT_DATE).isin(days)),
                     returns.where(col(SilverReturnsTable.EVENT_DATE).isin(days)), orderStores);
-            Map<String, Long> merged = merge(spark, table, replacements(affected, fresh), current.tag(NAME));
+            // Materialized once: a MERGE reads its source twice (find the touched files, then write).
+            Dataset<Row> replacements = replacements(affected, fresh).persist(StorageLevel.MEMORY_AND_DISK());
+            replacements.count();
+            Map<String, Long> merged;
+            try {
+                merged = merge(spark, table, replacements, current.tag(NAME));
+            } finally {
+                replacements.unpersist(false);
+            }
             return new RefreshResult(table.name(), all, slices, merged.getOrDefault("numTargetRowsInserted", 0L),
                     merged.getOrDefault("numTargetRowsUpdated", 0L), merged.getOrDefault("numTargetRowsDeleted", 0L),
                     current);
