@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code lake demo}: the whole pipeline on embedded defaults, with a reconciliation. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start a local broker, generate events with every fault kind, run bronze and silver, "
-                + "reconcile every table, stop.")
+                + "reconcile every table, refresh gold and raise low-stock alerts, stop.")
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     private LakeCommand lake;

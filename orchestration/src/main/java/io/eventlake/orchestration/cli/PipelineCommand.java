@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
  * in order, then refreshes the gold batch tables.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = "Run bronze and silver together: Kafka to bronze to every silver table, continuous (until "
-                + "Ctrl-C) or --available-now (bronze drained, then silver, then a gold refresh).")
+        description = "Run the layers together: Kafka to bronze to every silver table to inventory positions and "
+                + "low-stock alerts, continuous (until Ctrl-C), or --available-now (each drained in turn, then a "
+                + "gold refresh).")
 final class PipelineCommand implements Callable<Integer> {
     @ParentCommand
     private LakeCommand lake;
