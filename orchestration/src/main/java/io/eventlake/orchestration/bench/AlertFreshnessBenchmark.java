@@ -129,12 +129,9 @@ public record AlertFreshnessBenchmark(int alerts, Duration trigger, Duration pac
                 for (int i = 0; i < alerts; i++) {
                     String position = "S900:SKU-B" + i;
                     sent.put(position, send(producer, position));
-                    Thread.sleep(pace.toMillis());
+                    Thread.sleep(pace.toMillis()); // the send rate of the measurement, not a wait for a result
                 }
-                long deadline = System.currentTimeMillis() + Duration.ofMinutes(3).toMillis();
-                while (!arrived.keySet().containsAll(sent.keySet()) && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(200);
-                }
+                awaitArrival(arrived, () -> arrived.keySet().containsAll(sent.keySet()), Duration.ofMinutes(3));
                 List<Long> millis = new ArrayList<>();
                 sent.forEach((position, at) -> {
                     Long seen = arrived.get(position);
@@ -183,12 +180,20 @@ public record AlertFreshnessBenchmark(int alerts, Duration trigger, Duration pac
 
     private static void awaitAlert(long sentAt, Map<String, Long> arrived, Duration timeout)
             throws InterruptedException {
-        long deadline = sentAt + timeout.toMillis();
-        while (arrived.isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
+        awaitArrival(arrived, () -> !arrived.isEmpty(), timeout);
         if (arrived.isEmpty()) {
             throw new IllegalStateException("no alert within " + timeout.toSeconds() + " s of the warm-up event");
+        }
+    }
+
+    /** Waits, without polling, until {@code done} holds or {@code timeout} passes; the listener notifies. */
+    private static void awaitArrival(Map<String, Long> arrived, java.util.function.BooleanSupplier done,
+                                     Duration timeout) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        synchronized (arrived) {
+            while (!done.getAsBoolean() && System.currentTimeMillis() < deadline) {
+                arrived.wait(Math.max(1, deadline - System.currentTimeMillis()));
+            }
         }
     }
 
@@ -201,7 +206,11 @@ public record AlertFreshnessBenchmark(int alerts, Duration trigger, Duration pac
             consumer.seekToBeginning(List.of(partition));
             while (listening.get()) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-                    arrived.putIfAbsent(new String(record.key(), StandardCharsets.UTF_8), System.currentTimeMillis());
+                    synchronized (arrived) {
+                        arrived.putIfAbsent(new String(record.key(), StandardCharsets.UTF_8),
+                                System.currentTimeMillis());
+                        arrived.notifyAll();
+                    }
                 }
             }
         }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.junit.jupiter.api.Test;
 
 /** The CLI end to end, in process: arguments, exit status, messages; the demo through the command line. */
@@ -199,35 +201,53 @@ class LakeCommandTest {
         common.addAll(ownTables("pipe"));
         List<String> pipeline = new ArrayList<>(List.of("pipeline"));
         pipeline.addAll(common);
+        // bronze.events, bronze.quarantine, seven silver jobs, gold.inventory_positions
+        CountDownLatch started = new CountDownLatch(10);
+        StreamingQueryListener onStart = new StreamingQueryListener() {
+            @Override
+            public void onQueryStarted(QueryStartedEvent event) {
+                started.countDown();
+            }
+
+            @Override
+            public void onQueryProgress(QueryProgressEvent event) {
+            }
+
+            @Override
+            public void onQueryTerminated(QueryTerminatedEvent event) {
+            }
+        };
+        TestSpark.session().streams().addListener(onStart);
         ExecutorService runner = Executors.newSingleThreadExecutor();
         Future<Run> running = runner.submit(() -> lake(local(pipeline.toArray(String[]::new))));
         try {
+            assertTrue(started.await(120, TimeUnit.SECONDS), "the pipeline's queries did not start");
             List<String> generate = new ArrayList<>(List.of("generate", "--count", "400", "--seed", "11"));
             generate.addAll(common);
             Run sent = lake(local(generate.toArray(String[]::new)));
             assertEquals(LakeCommand.OK, sent.status(), sent.err());
 
-            // Every silver table catches up with bronze while the pipeline runs.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            // Drain the running queries in pipeline order (bronze, then silver, then gold): each processes all its
+            // source holds at the call, so afterwards every silver table must add up with bronze.
+            List<StreamingQuery> queries = new ArrayList<>(List.of(TestSpark.session().streams().active()));
+            queries.sort(java.util.Comparator.comparing((StreamingQuery q) -> q.name().startsWith("bronze.") ? 0
+                    : q.name().startsWith("silver.") ? 1 : 2).thenComparing(StreamingQuery::name));
+            for (StreamingQuery query : queries) {
+                query.processAllAvailable();
+            }
             List<String> overrides = new ArrayList<>();
             for (int i = 1; i < common.size(); i += 2) {
                 overrides.add(common.get(i));
             }
             LakeSettings settings = LakeConfig.load(new ConfigSources(ROOT.resolve("conf"), "local", null, overrides));
-            String last = "";
-            while (System.nanoTime() < deadline && !running.isDone()) {
-                last = caughtUp(settings);
-                if (last.isEmpty()) {
-                    break;
-                }
-                Thread.sleep(2000);
-            }
+            String last = caughtUp(settings);
             assertEquals("", last, "silver tables not caught up with bronze");
         } finally {
             for (StreamingQuery query : TestSpark.session().streams().active()) {
                 query.stop();
             }
             runner.shutdown();
+            TestSpark.session().streams().removeListener(onStart);
         }
         Run run = running.get(60, TimeUnit.SECONDS);
         assertEquals(LakeCommand.OK, run.status(), run.err());
