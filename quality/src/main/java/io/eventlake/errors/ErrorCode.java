@@ -21,7 +21,13 @@ public enum ErrorCode {
     KAFKA_BROKER_NOT_BUILT(Kind.ENVIRONMENT),
     KAFKA_PRODUCE_FAILED(Kind.ENVIRONMENT),
     STREAM_FAILED(Kind.ENVIRONMENT),
-    RECONCILIATION_FAILED(Kind.ENVIRONMENT);
+    RECONCILIATION_FAILED(Kind.ENVIRONMENT),
+    QUALITY_RULES_INVALID(Kind.USER),
+    GATE_BLOCKED(Kind.USER),
+    AUDIT_FAILED(Kind.USER),
+    VERSION_MISSING(Kind.USER),
+    RUN_MISSING(Kind.USER),
+    ROLLBACK_REFUSED(Kind.USER);
 
     /** Whether the user can fix the error by changing their input, or it comes from the environment. */
     public enum Kind { USER, ENVIRONMENT }

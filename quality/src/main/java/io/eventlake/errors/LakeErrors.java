@@ -217,6 +217,58 @@ public final class LakeErrors {
                 "inspect the bronze tables printed above; this is a bug or a lost record, please report it.");
     }
 
+    // ---- quality, versions, runs ----------------------------------------------------------------------
+
+    public static LakeException qualityRulesInvalid(String file, String rule, String reason) {
+        return error(ErrorCode.QUALITY_RULES_INVALID,
+                "Quality rule '" + rule + "' in " + file + " cannot be used.",
+                reason + ".",
+                "correct the rule; README.md (Quality gates) shows the rule format with an example.");
+    }
+
+    public static LakeException gateBlocked(String table, String batch, Collection<String> failures) {
+        return error(ErrorCode.GATE_BLOCKED,
+                "The quality gate of " + table + " blocked " + batch + ": " + String.join("; ", failures) + ".",
+                "A rule at level block failed, so nothing of the batch was written and the job's checkpoint did not "
+                        + "advance: no record is lost.",
+                "correct the data upstream, or the rule in conf/quality/" + table + ".conf if it is wrong, and run "
+                        + "the job again: it resumes at this batch. The verdicts are in quality.gate_results.");
+    }
+
+    public static LakeException auditFailed(String table, long badVersion, long restoredTo, long restoreVersion,
+                                            Collection<String> failures) {
+        return error(ErrorCode.AUDIT_FAILED,
+                table + " version " + badVersion + " failed its audit: " + String.join("; ", failures) + ".",
+                "A rule at level block failed on the version just written, so it was not published: the table was "
+                        + "restored to version " + restoredTo + " (the restore is version " + restoreVersion
+                        + "; readers see the last good data) and the failed verdicts are recorded in "
+                        + "quality.gate_results with table_version " + badVersion + ".",
+                "inspect it with ./lake show " + table + " --version " + badVersion + ", correct the input (or the "
+                        + "rule in conf/quality/" + table + ".conf), then refresh again.");
+    }
+
+    public static LakeException versionMissing(String table, long version, long newest) {
+        return error(ErrorCode.VERSION_MISSING,
+                "Table " + table + " has no version " + version + ".",
+                "Its versions run from 0 to " + newest + " (older ones may have been vacuumed).",
+                "pick a version listed by ./lake history " + table + ".");
+    }
+
+    public static LakeException runMissing(String runId, String runsTable) {
+        return error(ErrorCode.RUN_MISSING,
+                "Run '" + runId + "' is not in " + runsTable + ".",
+                "Only runs recorded there can be rolled back or traced.",
+                "pick a run id from ./lake history <table> (column run) or from the runs table.");
+    }
+
+    public static LakeException rollbackRefused(String runId, Collection<String> laterWrites) {
+        return error(ErrorCode.ROLLBACK_REFUSED,
+                "Run '" + runId + "' cannot be rolled back on its own.",
+                "Later runs wrote the same tables since: " + String.join("; ", laterWrites)
+                        + ". Restoring under them would silently undo their work.",
+                "roll those runs back too with --cascade, or restore single tables with --to-version.");
+    }
+
     private static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {

@@ -22,4 +22,10 @@ public record GateResult(String table, List<RuleVerdict> verdicts) {
     public boolean blocks() {
         return !failed(Level.BLOCK).isEmpty();
     }
+
+    /** {@code passed}, or {@code failed: rule, rule} naming every failed rule. */
+    public String summary() {
+        List<String> failed = verdicts.stream().filter(v -> !v.passed()).map(v -> v.rule().name()).toList();
+        return failed.isEmpty() ? "passed" : "failed: " + String.join(", ", failed);
+    }
 }

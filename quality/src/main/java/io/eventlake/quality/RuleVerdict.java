@@ -5,10 +5,29 @@ import java.util.Optional;
 /**
  * How one rule fared.
  *
- * @param rule    the rule
- * @param passed  whether the data met it
- * @param metric  the measured value (completeness, uniqueness, min or max, compliance, size) when Deequ computed one
- * @param message Deequ's explanation of a failure; empty when passed
+ * @param rule       the rule
+ * @param status     passed, failed, or not judged (an anomaly rule without history)
+ * @param metricName what was measured, e.g. {@code Completeness(email)}, {@code Size(*)}
+ * @param metric     the measured value when one was computed
+ * @param message    why it failed or was not judged; empty when passed
  */
-public record RuleVerdict(Rule rule, boolean passed, Optional<Double> metric, String message) {
+public record RuleVerdict(Rule rule, Status status, String metricName, Optional<Double> metric, String message) {
+    /** The outcome of a rule. */
+    public enum Status { PASSED, FAILED, NO_HISTORY }
+
+    public boolean passed() {
+        return status != Status.FAILED;
+    }
+
+    /** One line: rule, level, metric and requirement. */
+    public String describe() {
+        return "rule '" + rule.name() + "' (" + rule.level().name().toLowerCase(java.util.Locale.ROOT) + "): "
+                + metricName + " = " + metric.map(RuleVerdict::format).orElse("n/a") + ", required "
+                + rule.constraint().describe() + (message.isEmpty() ? "" : " (" + message + ")");
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format(java.util.Locale.ROOT, "%.4f", value);
+    }
 }

@@ -1,6 +1,11 @@
 package io.eventlake.table;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.delta.tables.DeltaTable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +16,42 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * Delta operations as one commit tagged with a {@code userMetadata} string (a micro-batch's
- * {@code <query id>/<batch id>}, a refresh's input versions), and what the last tagged commit did or recorded.
+ * Delta commits that say who made them and why. Every commit eventlake makes carries
+ * {@code userMetadata = {"run":"<run id>","tag":"<tag>"}}: the run ({@link LakeRun}) and a tag (a micro-batch's
+ * {@code <query id>/<batch id>}, a refresh's input versions, {@code restore:<version>}). This class writes and reads
+ * them, so no other code parses commit metadata.
  */
 public final class DeltaCommits {
     private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RESTORE = "restore:";
 
     private DeltaCommits() {
+    }
+
+    /** The {@code userMetadata} of a commit tagged {@code tag} by the current run. */
+    public static String metadata(SparkSession spark, String tag) {
+        ObjectNode node = JSON.createObjectNode();
+        LakeRun.current(spark).ifPresent(run -> node.put("run", run));
+        node.put("tag", tag);
+        return node.toString();
+    }
+
+    /** The tag and run of a commit's {@code userMetadata}; empty for a commit eventlake did not make. */
+    public static Optional<CommitInfo> parse(String userMetadata) {
+        if (userMetadata == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(userMetadata);
+            if (node == null || !node.isObject() || !node.has("tag")) {
+                return Optional.empty();
+            }
+            return Optional.of(new CommitInfo(node.get("tag").asText(),
+                    node.has("run") ? Optional.of(node.get("run").asText()) : Optional.empty()));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -43,19 +77,30 @@ public final class DeltaCommits {
     public static Map<String, Long> writeTagged(SparkSession spark, TableLocation table, String tag,
                                                 Consumer<DeltaTable> write) {
         DeltaTable target = DeltaTable.forPath(spark, table.path());
-        spark.conf().set(USER_METADATA, tag);
+        String metadata = metadata(spark, tag);
+        spark.conf().set(USER_METADATA, metadata);
         try {
             write.accept(target);
         } finally {
             spark.conf().unset(USER_METADATA);
         }
         Row last = target.history(1).select("userMetadata", "operationMetrics").first();
-        if (!tag.equals(last.getString(0))) {
+        if (!metadata.equals(last.getString(0))) {
             return Map.of();
         }
         Map<String, Long> metrics = new TreeMap<>();
         last.<String, String>getJavaMap(1).forEach((name, value) -> metrics.put(name, Long.parseLong(value)));
         return metrics;
+    }
+
+    /**
+     * Restores {@code table} to {@code version} in one commit tagged {@code restore:<version>}, so readers of the
+     * table's history (and {@link #effectiveVersion}) know which content it holds. Returns the restore's version.
+     */
+    public static long restore(SparkSession spark, TableLocation table, long version, String reason) {
+        writeTagged(spark, table, RESTORE + version + (reason.isEmpty() ? "" : " " + reason),
+                target -> target.restoreToVersion(version));
+        return currentVersion(spark, table);
     }
 
     /** The micro-batch tag {@code <query id>/<batch id>}, as {@link DeltaTables#appendOnce} writes it. */
@@ -64,22 +109,33 @@ public final class DeltaCommits {
     }
 
     /**
-     * The {@code userMetadata} of the newest commit whose metadata starts with {@code prefix}, and its version;
-     * empty when no commit has one.
+     * The newest commit whose tag starts with {@code prefix}, looking through restores: a commit a restore undid
+     * does not count (the restored version's own tagged commit does). Empty when no commit has one.
      */
     public static Optional<Tagged> lastTagged(SparkSession spark, TableLocation table, String prefix) {
-        List<Row> rows = DeltaTable.forPath(spark, table.path()).history()
-                .where(functions.col("userMetadata").startsWith(prefix))
-                .orderBy(functions.col("version").desc())
-                .select("version", "userMetadata").limit(1).collectAsList();
-        return rows.isEmpty() ? Optional.empty()
-                : Optional.of(new Tagged(rows.get(0).getLong(0), rows.get(0).getString(1)));
+        Map<Long, CommitInfo> commits = commits(spark, table);
+        long newest = commits.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        for (long version = newest; version >= 0; version--) {
+            CommitInfo info = commits.get(version);
+            if (info == null) {
+                continue;
+            }
+            Optional<Long> restored = info.restoredVersion();
+            if (restored.isPresent()) {
+                version = restored.get() + 1; // continue at the restored version
+                continue;
+            }
+            if (info.tag().startsWith(prefix)) {
+                return Optional.of(new Tagged(version, info.tag()));
+            }
+        }
+        return Optional.empty();
     }
 
-    /** The {@code userMetadata} of the table's newest commit; empty when it has none. */
+    /** The tag of the table's newest commit; empty when eventlake did not make it. */
     public static Optional<String> lastCommitTag(SparkSession spark, TableLocation table) {
         Row last = DeltaTable.forPath(spark, table.path()).history(1).select("userMetadata").first();
-        return Optional.ofNullable(last.getString(0));
+        return parse(last.getString(0)).map(CommitInfo::tag);
     }
 
     /** The version of the table now. */
@@ -88,11 +144,57 @@ public final class DeltaCommits {
     }
 
     /**
+     * The version whose content {@code version} holds: itself, or for a restore the version it restored
+     * (followed through chains of restores).
+     */
+    public static long effectiveVersion(SparkSession spark, TableLocation table, long version) {
+        Map<Long, CommitInfo> commits = commits(spark, table);
+        long effective = version;
+        while (commits.containsKey(effective) && commits.get(effective).restoredVersion().isPresent()) {
+            effective = commits.get(effective).restoredVersion().get();
+        }
+        return effective;
+    }
+
+    /** Every commit eventlake made to the table, by version. */
+    public static Map<Long, CommitInfo> commits(SparkSession spark, TableLocation table) {
+        List<Row> rows = DeltaTable.forPath(spark, table.path()).history()
+                .where(functions.col("userMetadata").isNotNull()).select("version", "userMetadata").collectAsList();
+        Map<Long, CommitInfo> commits = new HashMap<>();
+        for (Row row : rows) {
+            parse(row.getString(1)).ifPresent(info -> commits.put(row.getLong(0), info));
+        }
+        return commits;
+    }
+
+    /**
      * A tagged commit.
      *
-     * @param version      the commit's table version
-     * @param userMetadata its tag
+     * @param version the commit's table version
+     * @param tag     its tag
      */
-    public record Tagged(long version, String userMetadata) {
+    public record Tagged(long version, String tag) {
+    }
+
+    /**
+     * What an eventlake commit says of itself.
+     *
+     * @param tag the commit's tag
+     * @param run the run that made it, when it was made in one
+     */
+    public record CommitInfo(String tag, Optional<String> run) {
+        /** For a restore, the version restored. */
+        public Optional<Long> restoredVersion() {
+            if (!tag.startsWith(RESTORE)) {
+                return Optional.empty();
+            }
+            String rest = tag.substring(RESTORE.length());
+            int end = rest.indexOf(' ');
+            try {
+                return Optional.of(Long.parseLong(end < 0 ? rest : rest.substring(0, end)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
     }
 }
