@@ -1,6 +1,7 @@
 package io.eventlake.bronze;
 
 import io.eventlake.errors.LakeErrors;
+import io.eventlake.errors.LakeException;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -40,8 +41,21 @@ public final class Queries {
         try {
             query.awaitTermination();
         } catch (StreamingQueryException e) {
-            throw LakeErrors.streamFailed(job, checkpoint, e);
+            throw failure(job, checkpoint, e);
         }
+    }
+
+    /**
+     * A query's failure as the user should see it: an eventlake error raised inside a micro-batch (e.g. a quality
+     * gate blocking it) as it is, anything else as {@code STREAM_FAILED} naming the job and checkpoint.
+     */
+    private static LakeException failure(String job, String checkpoint, Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof LakeException lake) {
+                return lake;
+            }
+        }
+        return LakeErrors.streamFailed(job, checkpoint, error);
     }
 
     /**
@@ -58,7 +72,7 @@ public final class Queries {
             stopAll(queries);
             String failed = queries.stream().filter(q -> q.exception().isDefined()).map(StreamingQuery::name)
                     .findFirst().orElse(queries.get(0).name());
-            throw LakeErrors.streamFailed(failed, checkpoints.apply(failed), e);
+            throw failure(failed, checkpoints.apply(failed), e);
         }
         stopAll(queries);
     }

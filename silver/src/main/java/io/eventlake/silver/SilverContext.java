@@ -1,6 +1,7 @@
 package io.eventlake.silver;
 
 import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.quality.QualityGates;
 import io.eventlake.silver.pii.PiiTokenizer;
 
 /**
@@ -10,7 +11,8 @@ import io.eventlake.silver.pii.PiiTokenizer;
  * @param contracts the event contracts (every version of every type)
  * @param tokenizer replaces personal fields with keyed tokens
  * @param metrics   where the jobs record what each micro-batch did
+ * @param quality   the gates checking each micro-batch before it is written (bronze to silver)
  */
 public record SilverContext(SilverSettings settings, ContractRegistry contracts, PiiTokenizer tokenizer,
-                            SilverRunMetrics metrics) {
+                            SilverRunMetrics metrics, QualityGates quality) {
 }

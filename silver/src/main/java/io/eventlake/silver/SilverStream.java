@@ -29,7 +29,8 @@ public final class SilverStream {
         /**
          * @param accepted the batch's conforming rows ({@link Conformance#accepted}), persisted for re-use
          * @param appId    the streaming query's id, stable for its checkpoint
-         * @return rows received, duplicates dropped, rows written (quarantined is filled in by the stream)
+         * @return rows received, duplicates dropped, rows written, rows the table's gate quarantined (the
+         *     stream adds the records that failed conformance)
          */
         BatchMetrics write(Dataset<Row> accepted, String appId, long batchId);
     }
@@ -65,6 +66,9 @@ public final class SilverStream {
         DeltaTables.ensure(spark, table, schema, layout);
         DeltaTables.ensure(spark, context.settings().quarantine(), SilverQuarantineTable.SCHEMA,
                 SilverQuarantineTable.LAYOUT);
+        if (!context.quality().gate(table.name()).isEmpty()) {
+            context.quality().ensureResultsTable(spark);
+        }
         Dataset<Row> conformed = Conformance.conform(
                 spark.readStream().format("delta")
                         .option("maxFilesPerTrigger", context.settings().maxFilesPerTrigger())
@@ -82,7 +86,7 @@ public final class SilverStream {
             long quarantined = SilverQuarantine.append(cached, table, context.settings().quarantine(), appId,
                     batchId);
             context.metrics().record(name, batchId, new BatchMetrics(written.received(), written.duplicates(),
-                    written.written(), quarantined));
+                    written.written(), written.quarantined() + quarantined));
         } finally {
             cached.unpersist(false);
         }

@@ -1,7 +1,11 @@
 package io.eventlake.silver;
 
 import io.eventlake.bronze.StreamMode;
+import io.eventlake.quality.Gate;
+import io.eventlake.quality.GateResult;
+import io.eventlake.quality.RowChecks;
 import io.eventlake.silver.conform.Conformance;
+import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.TableLayout;
 import io.eventlake.table.TableLocation;
 import java.util.Set;
@@ -10,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * A silver job writing one table from one event type on a {@link SilverStream}: the table's schema is its
@@ -22,6 +27,7 @@ public abstract class SilverTableJob implements SilverJob {
     private final StructType published;
     private final Set<String> consumed;
     private final SilverStream stream;
+    private final SilverContext context;
 
     /**
      * @param published the table's published columns
@@ -35,6 +41,7 @@ public abstract class SilverTableJob implements SilverJob {
         this.published = published;
         this.consumed = consumed;
         this.stream = new SilverStream(name, eventType, table, layout, context);
+        this.context = context;
     }
 
     @Override
@@ -58,15 +65,54 @@ public abstract class SilverTableJob implements SilverJob {
     @Override
     public final StreamingQuery start(SparkSession spark, StreamMode mode) {
         StructType schema = schema();
-        return stream.start(spark, mode, schema, (accepted, appId, batchId) -> write(accepted, schema, appId,
+        return stream.start(spark, mode, schema, (accepted, appId, batchId) -> gated(accepted, schema, appId,
                 batchId));
     }
 
     /**
-     * Writes a micro-batch's conforming rows to the table, idempotently.
+     * The batch through the table's quality gate: verified in one Deequ run (a block rule failing throws before
+     * anything is written, so the checkpoint does not advance), rows breaking a quarantine rule to silver
+     * quarantine with the rules' names, the other rows written, the verdicts recorded with the version written.
+     */
+    private BatchMetrics gated(Dataset<Row> accepted, StructType schema, String appId, long batchId) {
+        Gate gate = context.quality().gate(table.name());
+        Dataset<Row> rows = rows(accepted, schema);
+        if (gate.isEmpty()) {
+            return write(rows, schema, appId, batchId);
+        }
+        Dataset<Row> judged = RowChecks.withBrokenRules(rows, gate).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            if (judged.isEmpty()) {
+                return BatchMetrics.NONE;
+            }
+            SparkSession spark = accepted.sparkSession();
+            GateResult result = context.quality().check(judged.drop(RowChecks.BROKEN_RULES), table, batchId);
+            long versionBefore = DeltaCommits.currentVersion(spark, table);
+            BatchMetrics written = write(RowChecks.passing(judged), schema, appId, batchId);
+            long quarantined = gate.quarantineRules().isEmpty() ? 0 : SilverQuarantine.appendRows(
+                    SilverQuarantine.gateRows(RowChecks.failing(judged), accepted, table), table,
+                    context.settings().quarantine(), appId, batchId);
+            long versionAfter = DeltaCommits.currentVersion(spark, table);
+            context.quality().recordPassed(spark, result, versionAfter == versionBefore ? null : versionAfter,
+                    batchId);
+            return new BatchMetrics(written.received(), written.duplicates(), written.written(), quarantined);
+        } finally {
+            judged.unpersist(false);
+        }
+    }
+
+    /**
+     * The rows a micro-batch brings for the table, in the table's columns (what the gate judges).
      *
-     * @param schema the table's schema (select these columns)
+     * @param accepted the batch's conforming events
+     * @param schema   the table's schema (select these columns)
+     */
+    protected abstract Dataset<Row> rows(Dataset<Row> accepted, StructType schema);
+
+    /**
+     * Writes a micro-batch's rows (those the gate let through) to the table, idempotently.
+     *
      * @return rows received, duplicates dropped, rows written
      */
-    protected abstract BatchMetrics write(Dataset<Row> accepted, StructType schema, String appId, long batchId);
+    protected abstract BatchMetrics write(Dataset<Row> rows, StructType schema, String appId, long batchId);
 }

@@ -5,6 +5,8 @@ import io.eventlake.bronze.BronzeTransforms;
 import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.quality.MetricsHistory;
+import io.eventlake.quality.QualityGates;
 import io.eventlake.silver.pii.PiiTokenizer;
 import io.eventlake.table.TableLocation;
 import io.eventlake.testing.TestSpark;
@@ -79,7 +81,21 @@ public final class SilverTestLake {
 
     public static SilverContext context(SilverSettings settings, ContractRegistry contracts,
                                         SilverRunMetrics metrics) {
-        return new SilverContext(settings, contracts, TOKENIZER, metrics);
+        return new SilverContext(settings, contracts, TOKENIZER, metrics, quality(settings));
+    }
+
+    /** The lake's quality gates without rules: verdicts would go to its own {@code quality.gate_results}. */
+    public static QualityGates quality(SilverSettings settings) {
+        String database = settings.bronzeEvents().name().substring(0, settings.bronzeEvents().name().indexOf('.'))
+                .replace("_bronze", "_quality");
+        String root = settings.bronzeEvents().path().replaceFirst("/bronze/events$", "");
+        return QualityGates.none(new MetricsHistory(root + "/_quality/metrics"),
+                new TableLocation(database + ".gate_results", root + "/quality/gate_results"));
+    }
+
+    /** A context whose gates are {@code quality}. */
+    public SilverContext context(SilverRunMetrics metrics, QualityGates quality) {
+        return new SilverContext(settings, CONTRACTS, TOKENIZER, metrics, quality);
     }
 
     /** The same lake, checkpoints in another folder (a fresh start over the same bronze range). */

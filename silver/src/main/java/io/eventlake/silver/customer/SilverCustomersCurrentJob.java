@@ -37,9 +37,12 @@ public final class SilverCustomersCurrentJob extends SilverTableJob {
     }
 
     @Override
-    protected BatchMetrics write(Dataset<Row> accepted, StructType schema, String appId, long batchId) {
-        Column[] columns = Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
-        Dataset<Row> updates = profiles(accepted).select(columns);
+    protected Dataset<Row> rows(Dataset<Row> accepted, StructType schema) {
+        return profiles(accepted).select(Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+    }
+
+    @Override
+    protected BatchMetrics write(Dataset<Row> updates, StructType schema, String appId, long batchId) {
         long received = updates.count();
         if (received == 0) {
             return BatchMetrics.NONE;
@@ -55,7 +58,7 @@ public final class SilverCustomersCurrentJob extends SilverTableJob {
                 + SilverCustomersCurrentTable.UPDATED_AT + " AND " + s + SilverCustomersCurrentTable.EVENT_ID + " > "
                 + t + SilverCustomersCurrentTable.EVENT_ID + ")";
         String tag = DeltaCommits.batchTag(appId, batchId);
-        long written = DeltaCommits.writeTagged(accepted.sparkSession(), table(), tag, target -> target
+        long written = DeltaCommits.writeTagged(updates.sparkSession(), table(), tag, target -> target
                         .as("t")
                         .merge(newest.as("s"), t + SilverCustomersCurrentTable.CUSTOMER_ID + " = " + s
                                 + SilverCustomersCurrentTable.CUSTOMER_ID)

@@ -34,16 +34,21 @@ public final class SilverCustomersJob extends SilverTableJob {
                 SilverCustomersTable.SCHEMA, SilverCustomersTable.LAYOUT, Set.of(), context);
     }
 
+    /** The batch's updates as versions (without validity, which depends on the stored history). */
     @Override
-    protected BatchMetrics write(Dataset<Row> accepted, StructType schema, String appId, long batchId) {
+    protected Dataset<Row> rows(Dataset<Row> accepted, StructType schema) {
+        return CustomerHistory.versions(accepted).select(versionColumns(schema));
+    }
+
+    @Override
+    protected BatchMetrics write(Dataset<Row> updates, StructType schema, String appId, long batchId) {
         Column[] columns = columns(schema, Set.of());
-        Column[] versionColumns = columns(schema, Set.of(SilverCustomersTable.VALID_TO, SilverCustomersTable.IS_CURRENT));
-        Dataset<Row> updates = CustomerHistory.versions(accepted).select(versionColumns);
+        Column[] versionColumns = versionColumns(schema);
         long received = updates.count();
         if (received == 0) {
             return BatchMetrics.NONE;
         }
-        SparkSession spark = accepted.sparkSession();
+        SparkSession spark = updates.sparkSession();
         Dataset<Row> touched = spark.read().format("delta").load(table().path())
                 .join(updates.select(SilverCustomersTable.CUSTOMER_ID).distinct(), SilverCustomersTable.CUSTOMER_ID,
                         "left_semi");
@@ -72,6 +77,10 @@ public final class SilverCustomersJob extends SilverTableJob {
         } finally {
             history.unpersist(false);
         }
+    }
+
+    private static Column[] versionColumns(StructType schema) {
+        return columns(schema, Set.of(SilverCustomersTable.VALID_TO, SilverCustomersTable.IS_CURRENT));
     }
 
     private static Column[] columns(StructType schema, Set<String> except) {

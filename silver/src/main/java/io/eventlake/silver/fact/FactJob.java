@@ -33,9 +33,13 @@ public abstract class FactJob extends SilverTableJob {
     }
 
     @Override
-    protected final BatchMetrics write(Dataset<Row> accepted, StructType schema, String appId, long batchId) {
-        Dataset<Row> rows = fact.rows().apply(accepted)
+    protected final Dataset<Row> rows(Dataset<Row> accepted, StructType schema) {
+        return fact.rows().apply(accepted)
                 .select(Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+    }
+
+    @Override
+    protected final BatchMetrics write(Dataset<Row> rows, StructType schema, String appId, long batchId) {
         long received = rows.count();
         if (received == 0) {
             return BatchMetrics.NONE;
@@ -43,7 +47,7 @@ public abstract class FactJob extends SilverTableJob {
         Dataset<Row> unique = rows.dropDuplicates(fact.key().toArray(String[]::new));
         String condition = fact.key().stream().map(k -> "t.`" + k + "` = s.`" + k + "`")
                 .collect(Collectors.joining(" AND "));
-        long written = DeltaCommits.writeTagged(accepted.sparkSession(), table(), DeltaCommits.batchTag(appId, batchId),
+        long written = DeltaCommits.writeTagged(rows.sparkSession(), table(), DeltaCommits.batchTag(appId, batchId),
                 target -> target.as("t").merge(unique.as("s"), condition).whenNotMatched().insertAll().execute(),
                 "numTargetRowsInserted");
         return new BatchMetrics(received, received - written, written, 0);
