@@ -30,11 +30,14 @@ public final class RefreshInputsReader {
         return new RefreshInputs(now);
     }
 
-    /** The inputs the last refresh of {@code job} committed to {@code table}, when they name the same tables. */
+    /**
+     * The inputs the last refresh of {@code job} committed to {@code table}, when they name the same tables. A
+     * refresh a restore undid (failed audit, rollback) does not count: the restored version's inputs do.
+     */
     public static Optional<RefreshInputs> last(SparkSession spark, String job, TableLocation table,
                                                RefreshInputs current) {
         return DeltaCommits.lastTagged(spark, table, RefreshInputs.prefix(job))
-                .flatMap(tagged -> RefreshInputs.fromTag(job, tagged.userMetadata()))
+                .flatMap(tagged -> RefreshInputs.fromTag(job, tagged.tag()))
                 .filter(previous -> previous.versions().keySet().equals(current.versions().keySet()));
     }
 

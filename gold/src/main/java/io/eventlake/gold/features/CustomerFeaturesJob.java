@@ -8,6 +8,7 @@ import io.eventlake.gold.RefreshInputs;
 import io.eventlake.gold.RefreshInputsReader;
 import io.eventlake.gold.RefreshResult;
 import io.eventlake.silver.fact.SilverOrdersTable;
+import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.DeltaTables;
 import io.eventlake.table.TableLocation;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class CustomerFeaturesJob {
         Dataset<Row> features = CustomerFeatures.features(CustomerFeatures.activity(placed,
                 RefreshInputsReader.at(spark, returns, current), settings.features()));
         features.write().format("delta").mode("overwrite")
-                .option("userMetadata", current.tag(NAME))
+                .option("userMetadata", DeltaCommits.metadata(spark, current.tag(NAME)))
                 .save(table.path());
         long rows = spark.read().format("delta").load(table.path()).count();
         long dates = spark.read().format("delta").load(table.path()).select(col(CustomerFeaturesTable.FEATURE_DATE))

@@ -110,7 +110,7 @@ public final class TrainingSetBuilder {
             tag.put("labels_sha256", sha256);
         }
         set.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-                .option("userMetadata", PREFIX + tag).save(out);
+                .option("userMetadata", DeltaCommits.metadata(spark, PREFIX + tag)).save(out);
         Dataset<Row> written = spark.read().format("delta").load(out);
         return new Result(written.count(), written.where(col(CustomerFeaturesTable.FEATURE_DATE).isNull()).count(),
                 versions, sha256);

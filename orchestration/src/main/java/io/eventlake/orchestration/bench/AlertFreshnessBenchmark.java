@@ -17,6 +17,8 @@ import io.eventlake.gold.inventory.InventorySettings;
 import io.eventlake.gold.inventory.KafkaAlertSink;
 import io.eventlake.orchestration.LocalDirs;
 import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.quality.MetricsHistory;
+import io.eventlake.quality.QualityGates;
 import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverRunMetrics;
 import io.eventlake.silver.SilverSettings;
@@ -98,7 +100,8 @@ public record AlertFreshnessBenchmark(int alerts, Duration trigger, Duration pac
                     SilverSettings.DEFAULT_MAX_FILES_PER_TRIGGER);
             SilverContext context = new SilverContext(silver, contracts, PiiTokenizer.fromEnvironment(
                     Map.of(PiiTokenizer.KEY_VARIABLE, "benchmark-only-key-0123456789abcdef0123")),
-                    new SilverRunMetrics());
+                    new SilverRunMetrics(), QualityGates.none(new MetricsHistory(root.resolve("_quality").toString()),
+                    table.apply("gate_results")));
             GoldSettings gold = new GoldSettings(silverTables, new GoldTableLocations(table.apply("daily_store_sales"),
                     table.apply("customer_features"), table.apply("inventory_positions"),
                     table.apply("inventory_alerts")), settings.gold().features());

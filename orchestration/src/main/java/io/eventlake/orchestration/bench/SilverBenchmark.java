@@ -14,6 +14,8 @@ import io.eventlake.orchestration.generate.EventGenerator;
 import io.eventlake.orchestration.generate.FaultKind;
 import io.eventlake.orchestration.generate.GeneratedEvent;
 import io.eventlake.orchestration.generate.GeneratorSettings;
+import io.eventlake.quality.MetricsHistory;
+import io.eventlake.quality.QualityGates;
 import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverRunMetrics;
 import io.eventlake.silver.SilverSettings;
@@ -113,7 +115,9 @@ public record SilverBenchmark(long events, List<Double> duplicateRates) {
         SilverRunMetrics metrics = new SilverRunMetrics();
         long start = System.nanoTime();
         try {
-            new SilverOrdersJob(new SilverContext(silver, contracts, TOKENIZER, metrics))
+            new SilverOrdersJob(new SilverContext(silver, contracts, TOKENIZER, metrics, QualityGates.none(
+                    new MetricsHistory(dir.resolve("_quality").toString()),
+                    new TableLocation("bench_" + name + "_quality.gate_results", dir.resolve("gate_results").toString()))))
                     .start(spark, StreamMode.AVAILABLE_NOW).awaitTermination();
         } catch (StreamingQueryException e) {
             throw LakeErrors.streamFailed(SilverOrdersJob.NAME, silver.checkpoint(SilverOrdersJob.NAME), e);

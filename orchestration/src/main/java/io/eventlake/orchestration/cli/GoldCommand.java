@@ -33,7 +33,7 @@ final class GoldCommand implements Callable<Integer> {
         LakeSettings settings = config.load();
         SparkSession spark = lake.session(settings);
         PrintWriter out = spec.commandLine().getOut();
-        for (RefreshResult result : new GoldLayer(settings.gold()).refresh(spark, full)) {
+        for (RefreshResult result : new GoldLayer(settings.gold(), settings.qualityGates()).refresh(spark, full)) {
             out.println(result);
         }
         out.println(Inventory.runAvailableNow(spark, settings));

@@ -64,7 +64,7 @@ final class PipelineCommand implements Callable<Integer> {
             bronze.runAvailableNow(spark);
             silver.runAvailableNow(spark);
             summary.run();
-            new GoldLayer(settings.gold()).refresh(spark, false).forEach(out::println);
+            new GoldLayer(settings.gold(), settings.qualityGates()).refresh(spark, false).forEach(out::println);
             out.println(Inventory.runAvailableNow(spark, settings));
             out.flush();
             return LakeCommand.OK;

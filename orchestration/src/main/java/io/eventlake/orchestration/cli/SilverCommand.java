@@ -60,7 +60,7 @@ final class SilverCommand implements Callable<Integer> {
     /** The silver layer, its personal-data key from {@code environment}: refuses to build without one. */
     static SilverLayer layer(LakeSettings settings, ContractRegistry contracts, Map<String, String> environment) {
         return new SilverLayer(new SilverContext(settings.silver(), contracts,
-                PiiTokenizer.fromEnvironment(environment), new SilverRunMetrics()));
+                PiiTokenizer.fromEnvironment(environment), new SilverRunMetrics(), settings.qualityGates()));
     }
 
     /** What this run did per job, then the tables reconciled with bronze. */

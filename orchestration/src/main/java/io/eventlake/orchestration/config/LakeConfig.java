@@ -57,10 +57,10 @@ public final class LakeConfig {
             throw LakeErrors.configInvalid(e.origin() == null ? "(substitution)" : e.origin().description(),
                     e.getMessage(), "substitutions of settings that exist");
         }
-        return read(new ConfigReader(resolved));
+        return read(new ConfigReader(resolved), sources.confDir());
     }
 
-    static LakeSettings read(ConfigReader c) {
+    static LakeSettings read(ConfigReader c, Path confDir) {
         String lakeRoot = absolute(c.string("eventlake.lake-root", "EVENTLAKE_LAKE_ROOT"));
         SparkSettings spark = new SparkSettings(
                 c.optionalString("eventlake.spark.master"),
@@ -138,8 +138,15 @@ public final class LakeConfig {
                 new LakeSettings.InventoryThresholds(c.string("eventlake.gold.inventory.alerts-topic"),
                         c.nonNegativeInt("eventlake.gold.inventory.default-reorder-threshold"),
                         c.thresholds("eventlake.gold.inventory.reorder-thresholds")));
-        LakeSettings settings = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,
-                c.positiveDuration("eventlake.bronze.trigger-interval"), silver, gold, localKafka, generator);
+        String gateResults = tableName(c, "eventlake.quality.gate-results-table");
+        String runs = tableName(c, "eventlake.quality.runs-table");
+        String rulesSetting = c.optionalString("eventlake.quality.rules-dir");
+        Path rulesDir = rulesSetting == null ? null : Path.of(rulesSetting);
+        LakeSettings partial = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,
+                c.positiveDuration("eventlake.bronze.trigger-interval"), silver, gold, localKafka, generator,
+                new LakeSettings.QualitySettings(java.util.Map.of(), gateResults, runs));
+        Path folder = rulesDir != null ? rulesDir : confDir == null ? null : confDir.resolve("quality");
+        LakeSettings settings = partial.withGates(QualityRules.load(folder, partial.tableNames()));
         c.rejectUnknown("eventlake");
         return settings;
     }

@@ -7,6 +7,9 @@ import io.eventlake.gold.GoldTableLocations;
 import io.eventlake.gold.features.FeatureSettings;
 import io.eventlake.gold.inventory.InventorySettings;
 import io.eventlake.orchestration.generate.GeneratorSettings;
+import io.eventlake.quality.Gate;
+import io.eventlake.quality.MetricsHistory;
+import io.eventlake.quality.QualityGates;
 import io.eventlake.silver.SilverSettings;
 import io.eventlake.silver.SilverTableLocations;
 import io.eventlake.table.TableLocation;
@@ -28,11 +31,54 @@ import java.util.Map;
  * @param goldTables        gold table names
  * @param localKafka        the local broker
  * @param generator         the event generator
+ * @param quality           quality rules and the tables of verdicts and runs
  */
 public record LakeSettings(String lakeRoot, SparkSettings spark, String contractsLocation,
                            KafkaSourceSettings kafka, String eventsTable, String quarantineTable,
                            Duration triggerInterval, SilverTableSettings silverTables, GoldTableSettings goldTables,
-                           LocalKafkaSettings localKafka, GeneratorSettings generator) {
+                           LocalKafkaSettings localKafka, GeneratorSettings generator, QualitySettings quality) {
+
+    /**
+     * Quality gates and run lineage.
+     *
+     * @param gates            the rules of each guarded table, by table name
+     * @param gateResultsTable the table of gate verdicts
+     * @param runsTable        the table of runs (lineage)
+     */
+    public record QualitySettings(Map<String, Gate> gates, String gateResultsTable, String runsTable) {
+        public QualitySettings {
+            gates = Map.copyOf(gates);
+        }
+    }
+
+    /** The gates, their metrics history under {@code <lake-root>/_quality/metrics}, and the verdicts table. */
+    public QualityGates qualityGates() {
+        return new QualityGates(quality.gates(), new MetricsHistory(lakeRoot + "/_quality/metrics"),
+                table(quality.gateResultsTable()));
+    }
+
+    /** The runs table. */
+    public TableLocation runs() {
+        return table(quality.runsTable());
+    }
+
+    /** Every table eventlake writes, by name. */
+    public Map<String, TableLocation> tables() {
+        Map<String, TableLocation> tables = new java.util.LinkedHashMap<>();
+        for (String name : tableNames()) {
+            tables.put(name, table(name));
+        }
+        return tables;
+    }
+
+    /** The names of every table eventlake writes: bronze, silver, gold, gate results, runs. */
+    public java.util.List<String> tableNames() {
+        SilverTableSettings s = silverTables;
+        return java.util.List.of(eventsTable, quarantineTable, s.orders(), s.orderLines(), s.payments(), s.returns(),
+                s.inventoryMovements(), s.customers(), s.customersCurrent(), s.quarantine(),
+                goldTables.dailyStoreSales(), goldTables.customerFeatures(), goldTables.inventoryPositions(),
+                goldTables.inventoryAlerts(), quality.gateResultsTable(), quality.runsTable());
+    }
 
     /**
      * Silver's table names ({@code database.table}) and timing.
@@ -134,12 +180,19 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     /** The same settings with another lake root (the demo and benchmarks use their own). */
     public LakeSettings withLakeRoot(String root) {
         return new LakeSettings(root, spark, contractsLocation, kafka, eventsTable, quarantineTable, triggerInterval,
-                silverTables, goldTables, localKafka, generator);
+                silverTables, goldTables, localKafka, generator, quality);
+    }
+
+    /** The same settings with other quality rules (tests, the demo's injected faults). */
+    public LakeSettings withGates(Map<String, Gate> gates) {
+        return new LakeSettings(lakeRoot, spark, contractsLocation, kafka, eventsTable, quarantineTable,
+                triggerInterval, silverTables, goldTables, localKafka, generator,
+                new QualitySettings(gates, quality.gateResultsTable(), quality.runsTable()));
     }
 
     /** The same settings reading from another broker and topics. */
     public LakeSettings withKafka(KafkaSourceSettings source) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, source, eventsTable, quarantineTable,
-                triggerInterval, silverTables, goldTables, localKafka, generator);
+                triggerInterval, silverTables, goldTables, localKafka, generator, quality);
     }
 }

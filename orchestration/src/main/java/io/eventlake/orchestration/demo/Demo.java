@@ -92,14 +92,14 @@ public final class Demo {
             out.print("4. " + reconciliation.render());
 
             SilverLayer silver = new SilverLayer(new SilverContext(demo.silver(), contracts, tokenizer,
-                    new SilverRunMetrics()));
+                    new SilverRunMetrics(), demo.qualityGates()));
             silver.runAvailableNow(spark);
             List<SilverReconciliation> silverTables = SilverReconciliation.all(spark, demo.silver());
             out.println("5. Silver (available-now), each table against bronze (late: more than "
                     + SilverReconciliation.LATENESS.toMinutes() + " min behind earlier arrivals, kept):");
             silverTables.forEach(table -> out.print("     " + table.render()));
             out.println("6. Gold (refresh from silver's change feed):");
-            for (RefreshResult result : new GoldLayer(demo.gold()).refresh(spark, false)) {
+            for (RefreshResult result : new GoldLayer(demo.gold(), demo.qualityGates()).refresh(spark, false)) {
                 out.println("     " + result);
             }
             out.println("   gold.daily_store_sales, top 5 slices by net revenue:");
