@@ -113,8 +113,13 @@ public final class DeltaCommits {
      * does not count (the restored version's own tagged commit does). Empty when no commit has one.
      */
     public static Optional<Tagged> lastTagged(SparkSession spark, TableLocation table, String prefix) {
+        return lastTagged(spark, table, prefix, Long.MAX_VALUE);
+    }
+
+    /** {@link #lastTagged(SparkSession, TableLocation, String)} among the versions up to {@code upTo}. */
+    public static Optional<Tagged> lastTagged(SparkSession spark, TableLocation table, String prefix, long upTo) {
         Map<Long, CommitInfo> commits = commits(spark, table);
-        long newest = commits.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        long newest = Math.min(upTo, commits.keySet().stream().mapToLong(Long::longValue).max().orElse(-1));
         for (long version = newest; version >= 0; version--) {
             CommitInfo info = commits.get(version);
             if (info == null) {

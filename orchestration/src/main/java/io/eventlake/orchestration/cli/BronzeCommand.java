@@ -1,5 +1,7 @@
 package io.eventlake.orchestration.cli;
 
+import io.eventlake.bronze.BronzeEventsJob;
+import io.eventlake.orchestration.runs.Run;
 import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.BronzeRunStats;
@@ -42,22 +44,30 @@ final class BronzeCommand implements Callable<Integer> {
     public Integer call() {
         LakeSettings settings = config.load();
         ContractRegistry contracts = ContractRegistry.load(settings.contractsLocation());
-        String run = runId != null ? runId : "bronze-" + UUID.randomUUID();
-        BronzeLayer bronze = new BronzeLayer(settings.bronze(), new EventValidator(contracts), run, Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         SparkSession spark = lake.session(settings);
-        if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
-            bronze.runAvailableNow(spark);
-            print(out, run, bronze.stats(spark));
-            return LakeCommand.OK;
-        }
-        List<StreamingQuery> queries = bronze.startContinuous(spark);
-        out.printf("bronze running (run %s, a batch every %d ms); stop with Ctrl-C%n", run,
-                settings.triggerInterval().toMillis());
-        out.flush();
-        ContinuousRun.run(queries, () -> bronze.awaitAny(spark, queries), () -> {
-            print(out, run, bronze.stats(spark));
+        Run.execute(spark, settings, "bronze", runMode.mode().configName(), runId, recorded -> {
+            String run = recorded.id();
+            BronzeLayer bronze = new BronzeLayer(settings.bronze(), new EventValidator(contracts), run,
+                    Clock.systemUTC());
+            if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
+                bronze.runAvailableNow(spark);
+                BronzeRunStats stats = bronze.stats(spark);
+                recorded.counts(BronzeEventsJob.NAME, 0, stats.quarantined());
+                print(out, run, stats);
+                return;
+            }
+            List<StreamingQuery> queries = bronze.startContinuous(spark);
+            out.printf("bronze running (run %s, a batch every %d ms); stop with Ctrl-C%n", run,
+                    settings.triggerInterval().toMillis());
             out.flush();
+            ContinuousRun.run(queries, () -> bronze.awaitAny(spark, queries), () -> {
+                BronzeRunStats stats = bronze.stats(spark);
+                recorded.counts(BronzeEventsJob.NAME, 0, stats.quarantined());
+                print(out, run, stats);
+                out.flush();
+                recorded.finish();
+            });
         });
         return LakeCommand.OK;
     }

@@ -1,5 +1,6 @@
 package io.eventlake.orchestration.cli;
 
+import io.eventlake.orchestration.runs.Run;
 import io.eventlake.gold.GoldLayer;
 import io.eventlake.gold.RefreshResult;
 import io.eventlake.orchestration.config.LakeSettings;
@@ -33,11 +34,15 @@ final class GoldCommand implements Callable<Integer> {
         LakeSettings settings = config.load();
         SparkSession spark = lake.session(settings);
         PrintWriter out = spec.commandLine().getOut();
-        for (RefreshResult result : new GoldLayer(settings.gold(), settings.qualityGates()).refresh(spark, full)) {
-            out.println(result);
-        }
-        out.println(Inventory.runAvailableNow(spark, settings));
-        out.flush();
+        Run.execute(spark, settings, "gold", "batch", run -> {
+            for (RefreshResult result : new GoldLayer(settings.gold(), settings.qualityGates()).refresh(spark,
+                    full)) {
+                out.println(result);
+            }
+            out.println(Inventory.runAvailableNow(spark, settings));
+            out.printf("run %s%n", run.id());
+            out.flush();
+        });
         return LakeCommand.OK;
     }
 }

@@ -1,5 +1,7 @@
 package io.eventlake.orchestration.cli;
 
+import io.eventlake.bronze.BronzeEventsJob;
+import io.eventlake.orchestration.runs.Run;
 import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.Queries;
@@ -50,12 +52,21 @@ final class PipelineCommand implements Callable<Integer> {
         ContractRegistry contracts = ContractRegistry.load(settings.contractsLocation());
         // Without a personal-data key, refuse before anything starts.
         SilverLayer silver = SilverCommand.layer(settings, contracts, lake.environment());
-        String run = "pipeline-" + UUID.randomUUID();
-        BronzeLayer bronze = new BronzeLayer(settings.bronze(), new EventValidator(contracts), run, Clock.systemUTC());
         SparkSession spark = lake.session(settings);
         PrintWriter out = spec.commandLine().getOut();
+        Run.execute(spark, settings, "pipeline", runMode.mode().configName(), recorded -> run(spark, settings,
+                contracts, silver, out, recorded));
+        return LakeCommand.OK;
+    }
+
+    private void run(SparkSession spark, LakeSettings settings, ContractRegistry contracts, SilverLayer silver,
+                     PrintWriter out, Run recorded) {
+        String run = recorded.id();
+        BronzeLayer bronze = new BronzeLayer(settings.bronze(), new EventValidator(contracts), run, Clock.systemUTC());
         Runnable summary = () -> {
             BronzeRunStats stats = bronze.stats(spark);
+            recorded.counts(BronzeEventsJob.NAME, 0, stats.quarantined());
+            SilverCommand.counts(recorded, silver.metrics());
             out.printf("bronze run %s: %d records (%d valid, %d quarantined)%n", run, stats.records(), stats.valid(),
                     stats.quarantined());
             SilverCommand.print(out, spark, settings, silver.metrics());
@@ -66,8 +77,9 @@ final class PipelineCommand implements Callable<Integer> {
             summary.run();
             new GoldLayer(settings.gold(), settings.qualityGates()).refresh(spark, false).forEach(out::println);
             out.println(Inventory.runAvailableNow(spark, settings));
+            out.printf("run %s%n", run);
             out.flush();
-            return LakeCommand.OK;
+            return;
         }
         try (KafkaAlertSink alerts = new KafkaAlertSink(settings.inventory())) {
             List<StreamingQuery> queries = new ArrayList<>(bronze.startContinuous(spark));
@@ -80,9 +92,10 @@ final class PipelineCommand implements Callable<Integer> {
             }
             out.printf("pipeline running (run %s, %d queries); stop with Ctrl-C%n", run, queries.size());
             out.flush();
-            ContinuousRun.run(queries, () -> Queries.awaitAny(spark, queries, settings.silver()::checkpoint),
-                    summary);
+            ContinuousRun.run(queries, () -> Queries.awaitAny(spark, queries, settings.silver()::checkpoint), () -> {
+                summary.run();
+                recorded.finish();
+            });
         }
-        return LakeCommand.OK;
     }
 }

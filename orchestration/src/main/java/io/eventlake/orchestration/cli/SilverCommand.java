@@ -1,5 +1,6 @@
 package io.eventlake.orchestration.cli;
 
+import io.eventlake.orchestration.runs.Run;
 import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.orchestration.config.LakeSettings;
@@ -43,17 +44,26 @@ final class SilverCommand implements Callable<Integer> {
         SilverLayer silver = layer(settings, ContractRegistry.load(settings.contractsLocation()), lake.environment());
         SparkSession spark = lake.session(settings);
         PrintWriter out = spec.commandLine().getOut();
-        if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
-            silver.runAvailableNow(spark);
-            print(out, spark, settings, silver.metrics());
-            return LakeCommand.OK;
-        }
-        List<StreamingQuery> queries = silver.startContinuous(spark);
-        out.printf("silver running (%d jobs, a batch every %d ms); stop with Ctrl-C%n", queries.size(),
-                settings.silver().triggerInterval().toMillis());
-        out.flush();
-        ContinuousRun.run(queries, () -> silver.awaitAny(spark, queries),
-                () -> print(out, spark, settings, silver.metrics()));
+        Run.execute(spark, settings, "silver", runMode.mode().configName(), run -> {
+            if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
+                try {
+                    silver.runAvailableNow(spark);
+                } finally {
+                    counts(run, silver.metrics());
+                }
+                print(out, spark, settings, silver.metrics());
+                return;
+            }
+            List<StreamingQuery> queries = silver.startContinuous(spark);
+            out.printf("silver running (%d jobs, a batch every %d ms); stop with Ctrl-C%n", queries.size(),
+                    settings.silver().triggerInterval().toMillis());
+            out.flush();
+            ContinuousRun.run(queries, () -> silver.awaitAny(spark, queries), () -> {
+                counts(run, silver.metrics());
+                print(out, spark, settings, silver.metrics());
+                run.finish();
+            });
+        });
         return LakeCommand.OK;
     }
 
@@ -61,6 +71,11 @@ final class SilverCommand implements Callable<Integer> {
     static SilverLayer layer(LakeSettings settings, ContractRegistry contracts, Map<String, String> environment) {
         return new SilverLayer(new SilverContext(settings.silver(), contracts,
                 PiiTokenizer.fromEnvironment(environment), new SilverRunMetrics(), settings.qualityGates()));
+    }
+
+    /** Hands the silver jobs' duplicates and quarantined counts to the run record. */
+    static void counts(Run run, SilverRunMetrics metrics) {
+        metrics.all().forEach((job, totals) -> run.counts(job, totals.duplicates(), totals.quarantined()));
     }
 
     /** What this run did per job, then the tables reconciled with bronze. */
