@@ -1,0 +1,42 @@
+package io.eventlake.orchestration.cli;
+
+import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.orchestration.runs.Lineage;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code lake lineage <table> --version N}: the runs and input versions behind a table version. */
+@Command(name = "lineage", mixinStandardHelpOptions = true,
+        description = "Show which runs wrote a table version and what they read, back to Kafka topics and offsets.")
+final class LineageCommand implements Callable<Integer> {
+    @ParentCommand
+    private LakeCommand lake;
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private ConfigOptions config;
+
+    @Parameters(index = "0", paramLabel = "<table>", description = "A lake table, e.g. gold.daily_store_sales.")
+    private String table;
+
+    @Option(names = "--version", required = true, paramLabel = "N", description = "The table version.")
+    private long version;
+
+    @Override
+    public Integer call() {
+        LakeSettings settings = config.load();
+        PrintWriter out = spec.commandLine().getOut();
+        var nodes = Lineage.of(lake.session(settings), settings, table, version);
+        out.print(nodes.isEmpty() ? table + " v" + version + " was not written by a recorded run\n"
+                : Lineage.render(nodes));
+        out.flush();
+        return LakeCommand.OK;
+    }
+}

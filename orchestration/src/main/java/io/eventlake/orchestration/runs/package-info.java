@@ -1,0 +1,6 @@
+/**
+ * Runs and versions: every command run recorded in the runs table ({@link io.eventlake.orchestration.runs.Run}),
+ * table history with run ids and gate verdicts, rollback of a table or of a whole run, and lineage from a table
+ * version back to Kafka offsets.
+ */
+package io.eventlake.orchestration.runs;
