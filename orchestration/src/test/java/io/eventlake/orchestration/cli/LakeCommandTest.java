@@ -55,8 +55,11 @@ class LakeCommandTest {
         return new Run(status, out.toString(), err.toString());
     }
 
-    /** Options giving every table of a run names of its own (the test catalog is shared by all tests). */
-    private static List<String> ownTables(String prefix) {
+    /**
+     * Options giving every table of a run names of its own (the test catalog is shared by all tests), with the
+     * quality rules of conf/quality copied under the new names.
+     */
+    static List<String> ownTables(String prefix) {
         List<String> options = new ArrayList<>(List.of("--set", "bronze.events-table=" + prefix + "_bronze.events",
                 "--set", "bronze.quarantine-table=" + prefix + "_bronze.quarantine"));
         for (String table : List.of("orders", "order-lines", "payments", "returns", "inventory-movements",
@@ -68,11 +71,29 @@ class LakeCommandTest {
                 "inventory-alerts")) {
             options.addAll(List.of("--set", "gold." + table + "-table=" + prefix + "_gold." + table.replace('-', '_')));
         }
+        Path rules = TestSpark.tempDir(prefix + "-rules");
+        try (var files = java.nio.file.Files.list(ROOT.resolve("conf/quality"))) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.copy(file, rules.resolve(prefix + "_" + file.getFileName()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        options.addAll(List.of("--set", "quality.rules-dir=\"" + rules + "\""));
         return options;
     }
 
-    private static String[] local(String... args) {
+    /**
+     * The arguments with the local environment; a run on its own lake root also gets quality tables of its own
+     * (runs and gate results are registered by name in the catalog all tests share).
+     */
+    static String[] local(String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.stream().filter(a -> a.startsWith("lake-root=")).findFirst().ifPresent(root -> {
+            String prefix = "t" + Integer.toHexString(root.hashCode());
+            all.addAll(List.of("--set", "quality.runs-table=" + prefix + "_quality.runs",
+                    "--set", "quality.gate-results-table=" + prefix + "_quality.gate_results"));
+        });
         all.addAll(List.of("--conf-dir", ROOT.resolve("conf").toString(), "--env", "local",
                 "--set", "local-kafka.classpath-file=\"" + System.getProperty("eventlake.kafka.classpath-file") + "\""));
         return all.toArray(String[]::new);
