@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code lake bench <target>}: benchmarks that print a ratio against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ratios against a same-run baseline).",
-        subcommands = {BenchCommand.Bronze.class, BenchCommand.Silver.class, BenchCommand.Gold.class})
+        subcommands = {BenchCommand.Bronze.class, BenchCommand.Silver.class, BenchCommand.Gold.class,
+                BenchCommand.Quality.class})
 final class BenchCommand {
 
     @Command(name = "bronze", mixinStandardHelpOptions = true,
@@ -112,6 +113,33 @@ final class BenchCommand {
                 new AlertFreshnessBenchmark(alerts, trigger, java.time.Duration.ofSeconds(1))
                         .run(settings, ContractRegistry.load(settings.contractsLocation()), lake.sessions(), out);
             }
+            return LakeCommand.OK;
+        }
+    }
+
+    @Command(name = "quality", mixinStandardHelpOptions = true,
+            description = "The quality gate of silver.payments (all its rules, one Deequ run) vs one plain agg of the "
+                    + "same measures over the same columns; prints both times and the ratio.")
+    static final class Quality implements Callable<Integer> {
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--rows", paramLabel = "N", defaultValue = "2000000", description = "Payments in the table.")
+        private long rows;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Measured rounds (median).")
+        private int rounds;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LakeSettings settings = config.load();
+            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            new io.eventlake.orchestration.bench.QualityBenchmark(Options.positive("--rows", rows),
+                    (int) Options.positive("--rounds", rounds)).run(settings, lake.sessions(),
+                    spec.commandLine().getOut());
             return LakeCommand.OK;
         }
     }

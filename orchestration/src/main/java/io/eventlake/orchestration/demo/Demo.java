@@ -1,5 +1,13 @@
 package io.eventlake.orchestration.demo;
 
+import io.eventlake.errors.ErrorCode;
+import io.eventlake.errors.LakeException;
+import io.eventlake.orchestration.generate.FaultKind;
+import io.eventlake.orchestration.generate.GeneratedEvent;
+import io.eventlake.orchestration.runs.Run;
+import io.eventlake.orchestration.runs.TableHistory;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
 import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.bronze.Queries;
 import io.eventlake.bronze.StreamMode;
@@ -81,43 +89,20 @@ public final class Demo {
                     settings.kafka().maxOffsetsPerTrigger(), settings.kafka().options()));
             SparkSession spark = sessions.apply(demo);
             BronzeSettings bronze = demo.bronze();
-            String runId = "demo-" + UUID.randomUUID();
-            BronzeLayer layer = new BronzeLayer(bronze, new EventValidator(contracts), runId, Clock.systemUTC());
-            layer.runAvailableNow(spark);
-            BronzeRunStats stats = layer.stats(spark);
-            out.printf("3. Bronze (available-now, run %s): %d records, %d quarantined%n", runId, stats.records(),
-                    stats.quarantined());
-
-            BronzeReconciliation reconciliation = BronzeReconciliation.of(spark, bronze, report);
-            out.print("4. " + reconciliation.render());
-
-            SilverLayer silver = new SilverLayer(new SilverContext(demo.silver(), contracts, tokenizer,
-                    new SilverRunMetrics(), demo.qualityGates()));
-            silver.runAvailableNow(spark);
-            List<SilverReconciliation> silverTables = SilverReconciliation.all(spark, demo.silver());
-            out.println("5. Silver (available-now), each table against bronze (late: more than "
-                    + SilverReconciliation.LATENESS.toMinutes() + " min behind earlier arrivals, kept):");
-            silverTables.forEach(table -> out.print("     " + table.render()));
-            out.println("6. Gold (refresh from silver's change feed):");
-            for (RefreshResult result : new GoldLayer(demo.gold(), demo.qualityGates()).refresh(spark, false)) {
-                out.println("     " + result);
-            }
-            out.println("   gold.daily_store_sales, top 5 slices by net revenue:");
-            out.print(GoldPreview.topSales(spark, demo.gold().tables().dailyStoreSales(), 5));
-            out.println("   gold.customer_features, a few rows (features from events before feature_date only):");
-            out.print(GoldPreview.features(spark, demo.gold().tables().customerFeatures(), 4));
-            long alerts;
-            try (KafkaAlertSink sink = new KafkaAlertSink(demo.inventory())) {
-                InventoryPositionsJob inventory = new InventoryPositionsJob(demo.gold(), demo.inventory(), sink,
-                        demo.silver().checkpoint(InventoryPositionsJob.NAME), demo.silver().triggerInterval());
-                Queries.await(inventory.start(spark, StreamMode.AVAILABLE_NOW), InventoryPositionsJob.NAME,
-                        demo.silver().checkpoint(InventoryPositionsJob.NAME));
-                alerts = inventory.alertsRaised();
-            }
-            out.printf("   gold.inventory_positions: %d low-stock alerts raised, published to topic '%s' on %s:%n",
-                    alerts, demo.inventory().alertsTopic(), demo.inventory().bootstrapServers());
-            out.print(GoldPreview.alerts(spark, demo.gold().tables().inventoryAlerts(), 5));
-            out.println("7. Tables:");
+            AtomicReference<BronzeReconciliation> bronzeCheck = new AtomicReference<>();
+            AtomicReference<List<SilverReconciliation>> silverCheck = new AtomicReference<>();
+            Run.execute(spark, demo, "demo", "available-now", run -> {
+                bronzeCheck.set(bronzeAndSilver(spark, demo, report, run));
+                silverCheck.set(SilverReconciliation.all(spark, demo.silver()));
+                out.println("5. Silver (available-now), each table against bronze (late: more than "
+                        + SilverReconciliation.LATENESS.toMinutes() + " min behind earlier arrivals, kept):");
+                silverCheck.get().forEach(table -> out.print("     " + table.render()));
+                gold(spark, demo);
+            });
+            BronzeReconciliation reconciliation = bronzeCheck.get();
+            List<SilverReconciliation> silverTables = silverCheck.get();
+            quality(spark, demo, broker, topic);
+            out.println("8. Tables:");
             List<TableLocation> tables = new ArrayList<>(List.of(bronze.events(), bronze.quarantine()));
             SilverTableLocations t = demo.silver().tables();
             tables.addAll(List.of(t.orders(), t.orderLines(), t.payments(), t.returns(), t.inventoryMovements(),
@@ -142,6 +127,91 @@ public final class Demo {
             out.flush();
             return reconciliation;
         }
+    }
+
+    private BronzeReconciliation bronzeAndSilver(SparkSession spark, LakeSettings demo, GenerationReport report,
+                                                 Run run) {
+        BronzeSettings bronze = demo.bronze();
+        BronzeLayer layer = new BronzeLayer(bronze, new EventValidator(contracts), run.id(), Clock.systemUTC());
+        layer.runAvailableNow(spark);
+        BronzeRunStats stats = layer.stats(spark);
+        out.printf("3. Bronze (available-now, run %s): %d records, %d quarantined%n", run.id(), stats.records(),
+                stats.quarantined());
+        BronzeReconciliation reconciliation = BronzeReconciliation.of(spark, bronze, report);
+        out.print("4. " + reconciliation.render());
+        new SilverLayer(new SilverContext(demo.silver(), contracts, tokenizer, new SilverRunMetrics(),
+                demo.qualityGates())).runAvailableNow(spark);
+        return reconciliation;
+    }
+
+    private void gold(SparkSession spark, LakeSettings demo) {
+        out.println("6. Gold (refresh from silver's change feed, each version audited before it is published):");
+        for (RefreshResult result : new GoldLayer(demo.gold(), demo.qualityGates()).refresh(spark, false)) {
+            out.println("     " + result);
+        }
+        out.println("   gold.daily_store_sales, top 5 slices by net revenue:");
+        out.print(GoldPreview.topSales(spark, demo.gold().tables().dailyStoreSales(), 5));
+        out.println("   gold.customer_features, a few rows (features from events before feature_date only):");
+        out.print(GoldPreview.features(spark, demo.gold().tables().customerFeatures(), 4));
+        long alerts;
+        try (KafkaAlertSink sink = new KafkaAlertSink(demo.inventory())) {
+            InventoryPositionsJob inventory = new InventoryPositionsJob(demo.gold(), demo.inventory(), sink,
+                    demo.silver().checkpoint(InventoryPositionsJob.NAME), demo.silver().triggerInterval());
+            Queries.await(inventory.start(spark, StreamMode.AVAILABLE_NOW), InventoryPositionsJob.NAME,
+                    demo.silver().checkpoint(InventoryPositionsJob.NAME));
+            alerts = inventory.alertsRaised();
+        }
+        out.printf("   gold.inventory_positions: %d low-stock alerts raised, published to topic '%s' on %s:%n",
+                alerts, demo.inventory().alertsTopic(), demo.inventory().bootstrapServers());
+        out.print(GoldPreview.alerts(spark, demo.gold().tables().inventoryAlerts(), 5));
+    }
+
+    /**
+     * Step 7: the gates' verdicts so far, then two bad events injected (a negative payment, an order priced in
+     * cents as if euros) run through bronze, silver and gold: the payment is quarantined by a rule, the gold
+     * refresh fails its audit and the table is restored by itself; its history shows it.
+     */
+    private void quality(SparkSession spark, LakeSettings demo, LocalKafkaBroker broker, String topic) {
+        out.println("7. Quality gates (conf/quality): verdicts of the run above, from "
+                + demo.qualityGates().results().name() + ":");
+        out.print(QualityReport.verdicts(spark, demo.qualityGates().results()));
+        String now = java.time.Instant.now().toString();
+        String payment = "{\"event_id\": \"" + UUID.randomUUID() + "\", \"event_type\": \"payment_captured\", "
+                + "\"schema_version\": 1, \"occurred_at\": \"" + now + "\", \"producer\": \"demo-injected\", "
+                + "\"payload\": {\"payment_id\": \"P-INJECTED-1\", \"order_id\": \"O-INJECTED-1\", "
+                + "\"amount\": -25.00, \"currency\": \"EUR\", \"method\": \"CARD\"}}";
+        String order = "{\"event_id\": \"" + UUID.randomUUID() + "\", \"event_type\": \"order_placed\", "
+                + "\"schema_version\": 1, \"occurred_at\": \"" + now + "\", \"producer\": \"demo-injected\", "
+                + "\"payload\": {\"order_id\": \"O-INJECTED-1\", \"customer_id\": \"C00001\", \"store_id\": "
+                + "\"S01\", \"currency\": \"EUR\", \"lines\": [{\"sku\": \"SKU-00001\", \"quantity\": 1, "
+                + "\"unit_price\": 9999999.00}]}}";
+        new KafkaEventWriter(broker.bootstrapServers()).send(topic, settings.generator().partitions(), List.of(
+                new GeneratedEvent("O-INJECTED-1", payment.getBytes(StandardCharsets.UTF_8), FaultKind.VALID),
+                new GeneratedEvent("O-INJECTED-1", order.getBytes(StandardCharsets.UTF_8), FaultKind.VALID))
+                .iterator(), 0);
+        out.println("   Injected: a payment of -25.00 and an order line priced 9,999,999.00 (cents sent as euros).");
+        TableLocation sales = demo.gold().tables().dailyStoreSales();
+        Run.execute(spark, demo, "demo", "available-now", run -> {
+            new BronzeLayer(demo.bronze(), new EventValidator(contracts), run.id(), Clock.systemUTC())
+                    .runAvailableNow(spark);
+            new SilverLayer(new SilverContext(demo.silver(), contracts, tokenizer, new SilverRunMetrics(),
+                    demo.qualityGates())).runAvailableNow(spark);
+            out.println("   Silver: rows a quarantine rule sent to " + demo.silver().quarantine().name()
+                    + ", with the rules they broke:");
+            out.print(QualityReport.quarantinedByRules(spark, demo.silver().quarantine()));
+            try {
+                new GoldLayer(demo.gold(), demo.qualityGates()).refresh(spark, false);
+                out.println("   Gold: the refresh passed its audit (unexpected for this data).");
+            } catch (LakeException e) {
+                if (e.code() != ErrorCode.AUDIT_FAILED) {
+                    throw e;
+                }
+                out.println("   Gold: the refresh was blocked and rolled back automatically:");
+                out.println("     " + e.getMessage());
+            }
+        });
+        out.println("   ./lake history " + sales.name() + " (newest first):");
+        out.print(TableHistory.render(TableHistory.of(spark, demo, sales.name(), 4)).indent(5));
     }
 
 }

@@ -326,6 +326,15 @@ class LakeCommandTest {
                 .matcher(out);
         assertTrue(alerts.find(), out);
         assertTrue(out.contains("the broker is stopped"), out);
+        // Quality: verdicts of the gates, a row quarantined by a rule (named on the row), a gold publish blocked
+        // by its audit and restored, and the table's history showing both.
+        assertTrue(out.matches("(?s).*\\n +silver\\.payments +amount_positive +quarantine +[1-9]\\d* checks passed.*"),
+                out);
+        assertTrue(out.matches("(?s).*\\n +silver\\.payments -> \\S+, reasons \\[quality:amount_positive\\]\\n.*"), out);
+        assertTrue(out.contains("Gold: the refresh was blocked and rolled back automatically:\n     gold.daily_store_sales "
+                + "version 2 failed its audit: rule 'daily_revenue_plausible' (block)"), out);
+        assertTrue(out.matches("(?s).*\\n +3 .* RESTORE +demo-\\S+ +0 +restores v1 \\(restore:1 audit-failed:v2 rules:"
+                + "daily_revenue_plausible\\)\\n +2 .* MERGE .* failed: daily_revenue_plausible\\n +1 .* passed\\n.*"), out);
 
         // A training set on the demo's features, then rebuilt from the versions it printed.
         Matcher customer = Pattern.compile("\\n +(C\\d{5}) +(2026-\\d\\d-\\d\\d) +\\d+ +\\d+ ").matcher(out);
