@@ -10,7 +10,6 @@ import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.orchestration.config.LakeSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;

@@ -17,8 +17,9 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs, versions, lineage and rollback through the command line, on a real broker and real tables: two pipeline
- * runs, the lineage of a gold version back to Kafka offsets, a refused and an accepted run rollback, history.
+ * Runs, versions, lineage and rollback through the command line, on a real broker and real tables: a pipeline run,
+ * the lineage of a gold version back to Kafka offsets, a later bronze run, a refused and a cascading run rollback,
+ * history.
  */
 class RunsCommandTest {
     private final SparkSession spark = TestSpark.session();
@@ -61,34 +62,41 @@ class RunsCommandTest {
         assertTrue(lineage.out().contains("kafka " + topic + " offsets earliest -> {\"" + topic + "\":{\"0\":200}}"),
                 "lineage reaches the Kafka offsets the gold version came from:\n" + lineage.out());
 
-        assertEquals(LakeCommand.OK, run(common, "generate", "--count", "100", "--seed", "6").status());
-        Run second = run(common, "pipeline", "--available-now");
-        assertEquals(LakeCommand.OK, second.status(), second.err() + second.out());
-        String secondRun = runId(second);
+        // A later run writes one of the first run's tables: undoing the first run alone is refused.
+        assertEquals(LakeCommand.OK, run(common, "generate", "--count", "50", "--seed", "6").status());
+        Matcher bronzeRun = Pattern.compile("^bronze run (\\S+): 50 records").matcher(
+                run(common, "bronze", "--available-now").out());
+        assertTrue(bronzeRun.find());
+        String secondRun = bronzeRun.group(1);
 
         Run refused = run(common, "rollback", "--run", firstRun);
         assertEquals(LakeCommand.BAD_INPUT, refused.status(), refused.out());
         assertTrue(refused.err().startsWith("error: Run '" + firstRun + "' cannot be rolled back on its own. Later "
-                + "runs wrote the same tables since: "), refused.err());
+                + "runs wrote the same tables since: lin_bronze.events v"), refused.err());
         assertTrue(refused.err().contains("by run " + secondRun), refused.err());
 
-        long goldBefore = spark.read().format("delta").load(root.resolve("lin_gold/daily_store_sales").toString())
-                .count();
-        Run undone = run(common, "rollback", "--run", secondRun);
+        // With --cascade both runs are undone: every table the first run wrote holds what it held before it.
+        List<org.apache.spark.sql.Row> outputs = spark.read().format("delta").load(root.resolve("t"
+                        + Integer.toHexString(("lake-root=\"" + root + "\"").hashCode()) + "_quality/runs").toString())
+                .where(org.apache.spark.sql.functions.col("run_id").equalTo(firstRun))
+                .selectExpr("explode(outputs) AS o").select("o.table_name", "o.version_before").collectAsList();
+        assertTrue(outputs.size() >= 12, "bronze, silver and gold tables: " + outputs);
+        Run undone = run(common, "rollback", "--run", firstRun, "--cascade");
         assertEquals(LakeCommand.OK, undone.status(), undone.err() + undone.out());
-        assertTrue(undone.out().contains("restored lin_bronze.events to version "), undone.out());
-        assertEquals(200, spark.read().format("delta").load(root.resolve("lin_bronze/events").toString()).count(),
-                "bronze is back at the first run's records");
-        long salesVersions = spark.read().format("delta").option("versionAsOf", 1)
-                .load(root.resolve("lin_gold/daily_store_sales").toString()).count();
-        assertEquals(salesVersions, spark.read().format("delta")
-                .load(root.resolve("lin_gold/daily_store_sales").toString()).count());
-        assertTrue(goldBefore >= salesVersions);
+        assertTrue(undone.out().contains("restored lin_bronze.events to version 0"), undone.out());
+        for (org.apache.spark.sql.Row output : outputs) {
+            String path = root.resolve(output.getString(0).replace('.', '/')).toString();
+            io.eventlake.table.TableLocation table = new io.eventlake.table.TableLocation(output.getString(0), path);
+            assertEquals(output.getLong(1), io.eventlake.table.DeltaCommits.effectiveVersion(spark, table,
+                    io.eventlake.table.DeltaCommits.currentVersion(spark, table)), output.getString(0));
+            assertEquals(spark.read().format("delta").option("versionAsOf", output.getLong(1)).load(path).count(),
+                    spark.read().format("delta").load(path).count(), output.getString(0));
+        }
 
         Run history = run(common, "history", sales);
         assertEquals(LakeCommand.OK, history.status(), history.err());
         assertTrue(history.out().matches("(?s)version +time +operation +run +rows +gate\\n\\d+ .* RESTORE +rollback-"
-                + "\\S+ .* restores v1 \\(restore:1 rollback-of:" + Pattern.quote(secondRun) + "\\)\\n.*"),
+                + "\\S+ .* restores v0 \\(restore:0 rollback-of:" + Pattern.quote(firstRun) + "\\)\\n.*"),
                 history.out());
         assertTrue(history.out().matches("(?s).*\\n1 .* " + Pattern.quote(firstRun) + " .* passed\\n.*"),
                 history.out());
