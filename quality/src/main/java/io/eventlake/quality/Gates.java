@@ -41,8 +41,8 @@ public final class Gates {
 
     /**
      * Verifies {@code data} against every rule of {@code gate} in one pass; with a {@code point}, anomaly rules
-     * compare with the history before it and the gate's metrics are saved at it (replacing what an earlier attempt
-     * at the same point saved). An anomaly rule without history is not judged ({@link RuleVerdict.Status#NO_HISTORY}).
+     * compare with the history before it and all the gate's metrics are saved at it (replacing what an earlier
+     * attempt at the same point saved). An anomaly rule without history is not judged ({@link RuleVerdict.Status#NO_HISTORY}).
      */
     public static GateResult verify(Dataset<Row> data, Gate gate, Optional<HistoryPoint> point) {
         if (gate.isEmpty()) {
@@ -78,7 +78,7 @@ public final class Gates {
         if (point.isPresent() && !recordOnly.isEmpty()) {
             run = run.addRequiredAnalyzers(JavaConverters.asScalaBuffer(recordOnly).toSeq());
         }
-        VerificationResult result = point.isPresent() && gate.watchesHistory()
+        VerificationResult result = point.isPresent()
                 ? run.useRepository(repository.orElseThrow())
                 .saveOrAppendResult(MetricsHistory.key(gate.table(), point.get().point())).run()
                 : run.run();

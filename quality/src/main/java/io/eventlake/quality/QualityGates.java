@@ -21,8 +21,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The gates of every table, where their metrics history lives, and where verdicts are recorded: what a layer is
  * given to check its writes. Checking a batch ({@link #check}) or auditing a written version ({@link #audit})
- * verifies the table's gate in one Deequ run, saves its metrics to the history and appends one row per rule to
- * {@link GateResultsTable}.
+ * verifies the table's gate in one Deequ run, saves all its metrics to the table's metrics history (at the point
+ * of the version the data becomes) and appends one row per rule to {@link GateResultsTable}.
  *
  * @param gates   by table name; a table without an entry has no rules
  * @param history the metrics history (anomaly rules compare with it)
@@ -69,9 +69,7 @@ public record QualityGates(Map<String, Gate> gates, MetricsHistory history, Tabl
             return new GateResult(table.name(), List.of());
         }
         SparkSession spark = batch.sparkSession();
-        Optional<HistoryPoint> point = gate.watchesHistory() ? Optional.of(nextPoint(spark, table, gate, true))
-                : Optional.empty();
-        GateResult result = Gates.verify(batch, gate, point);
+        GateResult result = Gates.verify(batch, gate, Optional.of(nextPoint(spark, table, gate, true)));
         if (result.blocks()) {
             record(spark, result, null, batchId, "write blocked");
             throw LakeErrors.gateBlocked(table.name(), "micro-batch " + batchId,
@@ -93,13 +91,9 @@ public record QualityGates(Map<String, Gate> gates, MetricsHistory history, Tabl
             return Optional.empty();
         }
         Dataset<Row> version = spark.read().format("delta").option("versionAsOf", written).load(table.path());
-        Optional<HistoryPoint> point = Optional.empty();
-        if (gate.watchesHistory()) {
-            long effective = DeltaCommits.effectiveVersion(spark, table, before);
-            seedIfEmpty(spark, table, gate, effective, false);
-            point = Optional.of(new HistoryPoint(history, effective + 1));
-        }
-        GateResult result = Gates.verify(version, gate, point);
+        long effective = DeltaCommits.effectiveVersion(spark, table, before);
+        seedIfEmpty(spark, table, gate, effective, false);
+        GateResult result = Gates.verify(version, gate, Optional.of(new HistoryPoint(history, effective + 1)));
         if (!result.blocks()) {
             record(spark, result, written, null, "none");
             return Optional.of(result);
@@ -123,7 +117,7 @@ public record QualityGates(Map<String, Gate> gates, MetricsHistory history, Tabl
     }
 
     private HistoryPoint nextPoint(SparkSession spark, TableLocation table, Gate gate, boolean changes) {
-        long effective = DeltaCommits.effectiveVersion(spark, table, DeltaCommits.currentVersion(spark, table));
+        long effective = DeltaCommits.effectiveCurrentVersion(spark, table);
         seedIfEmpty(spark, table, gate, effective, changes);
         return new HistoryPoint(history, effective + 1);
     }

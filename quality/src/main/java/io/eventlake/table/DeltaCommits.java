@@ -161,6 +161,13 @@ public final class DeltaCommits {
         return effective;
     }
 
+    /** {@link #effectiveVersion} of the table's current version; reads the whole history only after a restore. */
+    public static long effectiveCurrentVersion(SparkSession spark, TableLocation table) {
+        Row last = DeltaTable.forPath(spark, table.path()).history(1).select("version", "userMetadata").first();
+        boolean restore = parse(last.getString(1)).flatMap(CommitInfo::restoredVersion).isPresent();
+        return restore ? effectiveVersion(spark, table, last.getLong(0)) : last.getLong(0);
+    }
+
     /** Every commit eventlake made to the table, by version. */
     public static Map<Long, CommitInfo> commits(SparkSession spark, TableLocation table) {
         List<Row> rows = DeltaTable.forPath(spark, table.path()).history()

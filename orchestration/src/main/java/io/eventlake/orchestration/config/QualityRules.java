@@ -129,7 +129,8 @@ public final class QualityRules {
             } catch (InvalidRule | IllegalArgumentException e) {
                 throw LakeErrors.qualityRulesInvalid(source, name, e.getMessage());
             } catch (ConfigException e) {
-                throw LakeErrors.qualityRulesInvalid(source, name, e.getMessage());
+                throw LakeErrors.qualityRulesInvalid(source, name, e.getMessage().replaceFirst("^[^:]*: \\d+: ", "")
+                        .replaceFirst("\\.$", ""));
             }
         }
         return new Gate(table, rules);
@@ -181,7 +182,7 @@ public final class QualityRules {
     }
 
     private static InvalidRule invalid(String reason) {
-        return new InvalidRule(reason.toLowerCase(Locale.ROOT).charAt(0) + reason.substring(1));
+        return new InvalidRule(reason.toUpperCase(Locale.ROOT).charAt(0) + reason.substring(1));
     }
 
     /** A rule's mistake, turned into a {@code QUALITY_RULES_INVALID} error naming the file and rule. */

@@ -63,6 +63,14 @@ class RunsCommandTest {
                 "lineage reaches the Kafka offsets the gold version came from:\n" + lineage.out());
 
         // A later run writes one of the first run's tables: undoing the first run alone is refused.
+        Run shown = run(common, "show", sales, "--version", "1", "--limit", "3");
+        assertEquals(LakeCommand.OK, shown.status(), shown.err());
+        assertTrue(shown.out().matches("(?s)" + sales + " version 1: [1-9]\\d* rows\\n\\+-+.*"), shown.out());
+        Run missing = run(common, "rollback", sales, "--to-version", "42");
+        assertEquals(LakeCommand.BAD_INPUT, missing.status());
+        assertTrue(missing.err().startsWith("error: Table " + sales + " has no version 42. Its versions run from 0 "
+                + "to 1"), missing.err());
+
         assertEquals(LakeCommand.OK, run(common, "generate", "--count", "50", "--seed", "6").status());
         Matcher bronzeRun = Pattern.compile("^bronze run (\\S+): 50 records").matcher(
                 run(common, "bronze", "--available-now").out());
