@@ -48,7 +48,8 @@ class GatesTest {
         assertTrue(result.blocks(), "a BLOCK rule failed");
         assertEquals(List.of("amount_in_range", "known_currency"), result.failed(Level.QUARANTINE).stream()
                 .map(v -> v.rule().name()).toList());
-        assertFalse(result.verdicts().get(1).message().isEmpty(), "a failure explains itself");
+        assertEquals("rule 'id_unique' (block): Uniqueness(id) = 0.3333, required uniqueness of id = 1.0",
+                result.verdicts().get(1).describe(), "a failure explains itself: rule, level, metric, requirement");
     }
 
     @Test
