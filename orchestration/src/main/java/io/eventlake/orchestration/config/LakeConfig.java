@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -146,7 +147,10 @@ public final class LakeConfig {
                 c.positiveDuration("eventlake.bronze.trigger-interval"), silver, gold, localKafka, generator,
                 new LakeSettings.QualitySettings(java.util.Map.of(), gateResults, runs));
         Path folder = rulesDir != null ? rulesDir : confDir == null ? null : confDir.resolve("quality");
-        LakeSettings settings = partial.withGates(QualityRules.load(folder, partial.tableNames()));
+        LakeSettings settings = partial.withGates(QualityRules.load(folder, List.of(silver.orders(),
+                silver.orderLines(), silver.payments(), silver.returns(), silver.inventoryMovements(),
+                silver.customers(), silver.customersCurrent()), List.of(gold.dailyStoreSales(),
+                gold.customerFeatures())));
         c.rejectUnknown("eventlake");
         return settings;
     }

@@ -52,10 +52,28 @@ public final class QualityRules {
     }
 
     /**
-     * The gates of {@code tables}: from {@code folder} when given (every file must name a known table), else
+     * The gates of the guarded tables: from {@code folder} when given (every file must name a guarded table), else
      * from the jar.
+     *
+     * @param batches tables checked micro-batch by micro-batch before a write (silver)
+     * @param audited tables audited as whole versions after a write (gold): no quarantine level there
      */
-    public static Map<String, Gate> load(Path folder, Collection<String> tables) {
+    public static Map<String, Gate> load(Path folder, Collection<String> batches, Collection<String> audited) {
+        List<String> tables = new ArrayList<>(batches);
+        tables.addAll(audited);
+        Map<String, Gate> gates = load(folder, tables);
+        for (String table : audited) {
+            Gate gate = gates.get(table);
+            if (gate != null && !gate.quarantineRules().isEmpty()) {
+                throw LakeErrors.qualityRulesInvalid(table + ".conf", gate.quarantineRules().get(0).name(),
+                        table + " is audited as a whole version after each refresh, so no row can be quarantined; "
+                                + "use level warn or block");
+            }
+        }
+        return gates;
+    }
+
+    static Map<String, Gate> load(Path folder, Collection<String> tables) {
         Map<String, Gate> gates = new LinkedHashMap<>();
         if (folder == null) {
             for (String table : tables) {
@@ -75,8 +93,8 @@ public final class QualityRules {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".conf")).sorted().toList()) {
                 String table = file.getFileName().toString().replaceFirst("\\.conf$", "");
                 if (!tables.contains(table)) {
-                    throw LakeErrors.qualityRulesInvalid(file.toString(), "(file name)", "There is no table "
-                            + table + "; rule files are named after the table they guard, one of "
+                    throw LakeErrors.qualityRulesInvalid(file.toString(), "(file name)", "No gate guards a table "
+                            + "named " + table + "; rule files are named after the table they guard, one of "
                             + new TreeSet<>(tables));
                 }
                 Config config;

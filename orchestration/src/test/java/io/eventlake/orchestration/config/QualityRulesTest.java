@@ -75,11 +75,17 @@ class QualityRulesTest {
         Files.writeString(folder.resolve("silver.paymnets.conf"), "rules = []");
         LakeException error = assertThrows(LakeException.class,
                 () -> QualityRules.load(folder, List.of("silver.payments")));
-        assertTrue(error.getMessage().contains("There is no table silver.paymnets"), error.getMessage());
+        assertTrue(error.getMessage().contains("No gate guards a table named silver.paymnets"), error.getMessage());
+        Path gold = Files.createTempDirectory("gold-rules");
+        Files.writeString(gold.resolve("gold.sales.conf"), "rules = [{ name = positive, level = quarantine, range "
+                + "{ column = net, min = 0, max = 10 } }]");
+        error = assertThrows(LakeException.class, () -> QualityRules.load(gold, List.of(), List.of("gold.sales")));
+        assertTrue(error.getMessage().contains("so no row can be quarantined; use level warn or block"),
+                error.getMessage());
 
         Path shipped = Path.of(System.getProperty("eventlake.root"), "conf", "quality");
         Map<String, Gate> gates = QualityRules.load(shipped, List.of("silver.payments", "silver.orders",
-                "silver.order_lines", "gold.daily_store_sales", "gold.customer_features"));
+                "silver.order_lines"), List.of("gold.daily_store_sales", "gold.customer_features"));
         assertEquals(5, gates.size());
         assertTrue(gates.get("gold.daily_store_sales").watchesHistory());
     }
