@@ -198,7 +198,8 @@ public final class Run {
             String job = job(info.get(), lastJob);
             lastJob = job;
             JobWrites writes = jobs.computeIfAbsent(job, JobWrites::new);
-            writes.add(name, commit.getLong(0), info.get().tag(), rowsChanged(commit.getJavaMap(2)));
+            writes.add(name, commit.getLong(0), info.get().tag(), commit.isNullAt(2) ? 0
+                    : TableHistory.rowsChanged(commit.getJavaMap(2)));
         }
     }
 
@@ -213,22 +214,6 @@ public final class Run {
         int slash = tag.indexOf('/');
         String query = slash > 0 ? progress.name(tag.substring(0, slash)) : null;
         return query != null ? query : "other";
-    }
-
-    private static long rowsChanged(Map<Object, Object> metrics) {
-        long merged = 0;
-        boolean isMerge = false;
-        for (String key : List.of("numTargetRowsInserted", "numTargetRowsUpdated", "numTargetRowsDeleted")) {
-            if (metrics.containsKey(key)) {
-                isMerge = true;
-                merged += Long.parseLong(String.valueOf(metrics.get(key)));
-            }
-        }
-        if (isMerge) {
-            return merged;
-        }
-        Object output = metrics.get("numOutputRows");
-        return output == null ? 0 : Long.parseLong(String.valueOf(output));
     }
 
     /** What a job read: its queries' source ranges, or for a refresh the input versions of its tags. */

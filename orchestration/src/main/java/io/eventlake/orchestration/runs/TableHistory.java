@@ -50,12 +50,13 @@ public final class TableHistory {
             }
             Map<String, String> metrics = row.isNullAt(4) ? Map.of() : row.getJavaMap(4);
             entries.add(new Entry(version, row.getTimestamp(1), row.getString(2),
-                    info == null ? "" : info.run().orElse(""), rows(metrics), gate));
+                    info == null ? "" : info.run().orElse(""), rowsChanged(metrics), gate));
         }
         return entries;
     }
 
-    private static long rows(Map<String, String> metrics) {
+    /** Rows a commit inserted, updated or deleted (a MERGE), or wrote (an append), from its operation metrics. */
+    static long rowsChanged(Map<String, String> metrics) {
         long sum = 0;
         boolean merge = false;
         for (String key : List.of("numTargetRowsInserted", "numTargetRowsUpdated", "numTargetRowsDeleted")) {
