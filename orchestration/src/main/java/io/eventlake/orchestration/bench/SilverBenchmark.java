@@ -14,6 +14,7 @@ import io.eventlake.orchestration.generate.EventGenerator;
 import io.eventlake.orchestration.generate.FaultKind;
 import io.eventlake.orchestration.generate.GeneratedEvent;
 import io.eventlake.orchestration.generate.GeneratorSettings;
+import io.eventlake.quality.Gate;
 import io.eventlake.quality.MetricsHistory;
 import io.eventlake.quality.QualityGates;
 import io.eventlake.silver.SilverContext;
@@ -69,7 +70,8 @@ public record SilverBenchmark(long events, List<Double> duplicateRates) {
             Map.of(PiiTokenizer.KEY_VARIABLE, "benchmark-only-key-0123456789abcdef0123"));
 
     /** One duplicate rate's measurement. */
-    public record Result(double duplicateRate, long rows, double plainSeconds, double oursSeconds) {
+    public record Result(double duplicateRate, long rows, double plainSeconds, double oursSeconds,
+                         double gatedSeconds) {
         /** Our time over the plain append's: 1.0 is as fast, 2.0 twice as slow. */
         public double ratio() {
             return oursSeconds / plainSeconds;
@@ -94,8 +96,10 @@ public record SilverBenchmark(long events, List<Double> duplicateRates) {
             for (double rate : duplicateRates) {
                 String name = "d" + Math.round(rate * 100);
                 Result result = measure(spark, settings, contracts, root.resolve(name), name, events, rate);
-                out.printf("duplicates %3.0f%%: %d rows; plain append %.1f s, silver MERGE %.1f s, ratio %.2f%n",
-                        rate * 100, result.rows(), result.plainSeconds(), result.oursSeconds(), result.ratio());
+                out.printf("duplicates %3.0f%%: %d rows; plain append %.1f s, silver MERGE %.1f s, ratio %.2f; with "
+                                + "the silver.orders quality gate %.1f s (x%.2f of the job without it)%n",
+                        rate * 100, result.rows(), result.plainSeconds(), result.oursSeconds(), result.ratio(),
+                        result.gatedSeconds(), result.gatedSeconds() / result.oursSeconds());
                 out.flush();
                 results.add(result);
             }
@@ -110,20 +114,32 @@ public record SilverBenchmark(long events, List<Double> duplicateRates) {
         TableLocation bronze = new TableLocation("bench_" + name + ".events", dir.resolve("bronze").toString());
         fillBronze(spark, settings.generator(), contracts, bronze, events, duplicateRate);
         double plain = plainAppend(spark, contracts, bronze, dir.resolve("plain"));
+        SilverRunMetrics metrics = new SilverRunMetrics();
+        double ours = runOrders(spark, contracts, bronze, dir.resolve("job"), name, metrics, null);
+        Gate shipped = settings.qualityGates().gate(settings.silver().tables().orders().name());
+        double gated = runOrders(spark, contracts, bronze, dir.resolve("gated"), name + "g", new SilverRunMetrics(),
+                shipped);
+        return new Result(duplicateRate, metrics.totals(SilverOrdersJob.NAME).written(), plain, ours, gated);
+    }
+
+    /** Times {@code SilverOrdersJob} over the whole bronze table, with the rules of {@code gate} when given. */
+    private static double runOrders(SparkSession spark, ContractRegistry contracts, TableLocation bronze, Path dir,
+                                    String name, SilverRunMetrics metrics, Gate gate) {
         SilverSettings silver = new SilverSettings(bronze, tables(name, dir), dir.resolve("checkpoints").toString(),
                 Duration.ofSeconds(1), FILES_PER_BATCH);
-        SilverRunMetrics metrics = new SilverRunMetrics();
+        QualityGates quality = QualityGates.none(new MetricsHistory(dir.resolve("_quality").toString()),
+                new TableLocation("bench_" + name + "_quality.gate_results", dir.resolve("gate_results").toString()));
+        if (gate != null) {
+            quality = quality.with(new Gate(silver.tables().orders().name(), gate.rules()));
+        }
         long start = System.nanoTime();
         try {
-            new SilverOrdersJob(new SilverContext(silver, contracts, TOKENIZER, metrics, QualityGates.none(
-                    new MetricsHistory(dir.resolve("_quality").toString()),
-                    new TableLocation("bench_" + name + "_quality.gate_results", dir.resolve("gate_results").toString()))))
+            new SilverOrdersJob(new SilverContext(silver, contracts, TOKENIZER, metrics, quality))
                     .start(spark, StreamMode.AVAILABLE_NOW).awaitTermination();
         } catch (StreamingQueryException e) {
             throw LakeErrors.streamFailed(SilverOrdersJob.NAME, silver.checkpoint(SilverOrdersJob.NAME), e);
         }
-        double ours = seconds(start);
-        return new Result(duplicateRate, metrics.totals(SilverOrdersJob.NAME).written(), plain, ours);
+        return seconds(start);
     }
 
     /** Bronze as the bronze job writes it, from generated events with only duplicates as faults. */
