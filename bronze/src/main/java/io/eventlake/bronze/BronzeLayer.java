@@ -44,8 +44,8 @@ public final class BronzeLayer {
     }
 
     /** Blocks until one query ends, then stops the other; a failure becomes a {@code STREAM_FAILED} error. */
-    public void awaitAny(SparkSession spark, List<StreamingQuery> queries) {
-        Queries.awaitAny(spark, queries, settings::checkpoint);
+    public void awaitAny(List<StreamingQuery> queries) {
+        Queries.awaitAny(queries, settings::checkpoint);
     }
 
     /** Rows this run wrote, counted in the tables by run id (data skipping keeps this to the run's files). */

@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
@@ -17,6 +16,8 @@ import org.apache.spark.sql.streaming.Trigger;
 public final class Queries {
     private Queries() {
     }
+
+    private static final long AWAIT_SLICE_MS = 200;
 
     /**
      * Starts a query that hands each micro-batch to {@code writer} (which makes the write idempotent), named
@@ -64,17 +65,23 @@ public final class Queries {
      *
      * @param checkpoints each job's checkpoint folder, by job (query) name
      */
-    public static void awaitAny(SparkSession spark, List<StreamingQuery> queries,
+    public static void awaitAny(List<StreamingQuery> queries,
                                 Function<String, String> checkpoints) {
-        try {
-            spark.streams().awaitAnyTermination();
-        } catch (StreamingQueryException e) {
-            stopAll(queries);
-            String failed = queries.stream().filter(q -> q.exception().isDefined()).map(StreamingQuery::name)
-                    .findFirst().orElse(queries.get(0).name());
-            throw failure(failed, checkpoints.apply(failed), e);
+        // Watches these queries only: the session's awaitAnyTermination also returns for queries that ended
+        // before (another command in the same session), which would stop a pipeline as soon as it started.
+        while (true) {
+            for (StreamingQuery query : queries) {
+                try {
+                    if (query.awaitTermination(AWAIT_SLICE_MS)) {
+                        stopAll(queries);
+                        return;
+                    }
+                } catch (StreamingQueryException e) {
+                    stopAll(queries);
+                    throw failure(query.name(), checkpoints.apply(query.name()), e);
+                }
+            }
         }
-        stopAll(queries);
     }
 
     /** Stops the queries; a batch cut short is replayed, exactly once, by the next run. */

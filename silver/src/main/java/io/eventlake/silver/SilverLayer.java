@@ -65,8 +65,8 @@ public final class SilverLayer {
     }
 
     /** Blocks until one query ends, then stops the others; a failure becomes a {@code STREAM_FAILED} error. */
-    public void awaitAny(SparkSession spark, List<StreamingQuery> queries) {
-        Queries.awaitAny(spark, queries, context.settings()::checkpoint);
+    public void awaitAny(List<StreamingQuery> queries) {
+        Queries.awaitAny(queries, context.settings()::checkpoint);
     }
 
     /** What each job did in this run, by job name. */

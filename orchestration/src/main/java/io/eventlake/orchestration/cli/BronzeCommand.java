@@ -60,7 +60,7 @@ final class BronzeCommand implements Callable<Integer> {
             out.printf("bronze running (run %s, a batch every %d ms); stop with Ctrl-C%n", run,
                     settings.triggerInterval().toMillis());
             out.flush();
-            ContinuousRun.run(queries, () -> bronze.awaitAny(spark, queries), () -> {
+            ContinuousRun.run(queries, () -> bronze.awaitAny(queries), () -> {
                 BronzeRunStats stats = bronze.stats(spark);
                 recorded.counts(BronzeEventsJob.NAME, 0, stats.quarantined());
                 print(out, run, stats);

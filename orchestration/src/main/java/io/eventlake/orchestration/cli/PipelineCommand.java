@@ -91,7 +91,7 @@ final class PipelineCommand implements Callable<Integer> {
             }
             out.printf("pipeline running (run %s, %d queries); stop with Ctrl-C%n", run, queries.size());
             out.flush();
-            ContinuousRun.run(queries, () -> Queries.awaitAny(spark, queries, settings.silver()::checkpoint), () -> {
+            ContinuousRun.run(queries, () -> Queries.awaitAny(queries, settings.silver()::checkpoint), () -> {
                 summary.run();
                 recorded.finish();
             });

@@ -58,7 +58,7 @@ final class SilverCommand implements Callable<Integer> {
             out.printf("silver running (%d jobs, a batch every %d ms); stop with Ctrl-C%n", queries.size(),
                     settings.silver().triggerInterval().toMillis());
             out.flush();
-            ContinuousRun.run(queries, () -> silver.awaitAny(spark, queries), () -> {
+            ContinuousRun.run(queries, () -> silver.awaitAny(queries), () -> {
                 counts(run, silver.metrics());
                 print(out, spark, settings, silver.metrics());
                 run.finish();
