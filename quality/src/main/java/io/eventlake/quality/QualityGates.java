@@ -168,6 +168,7 @@ public record QualityGates(Map<String, Gate> gates, MetricsHistory history, Tabl
                     verdict.message(), now));
         }
         spark.createDataFrame(rows, GateResultsTable.SCHEMA).write().format("delta").mode("append")
+                .option("userMetadata", DeltaCommits.metadata(spark, "gate-results:" + result.table()))
                 .save(results.path());
     }
 }

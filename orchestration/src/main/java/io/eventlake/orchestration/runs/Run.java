@@ -127,6 +127,7 @@ public final class Run {
             List<Row> rows = rows(error);
             DeltaTables.ensure(spark, settings.runs(), RunsTable.SCHEMA, RunsTable.LAYOUT);
             spark.createDataFrame(rows, RunsTable.SCHEMA).write().format("delta").mode("append")
+                    .option("userMetadata", DeltaCommits.metadata(spark, "runs:" + command))
                     .save(settings.runs().path());
         } catch (RuntimeException | java.util.concurrent.TimeoutException e) {
             if (error == null) {
