@@ -246,17 +246,26 @@ public final class Run {
         for (Map.Entry<String, TableLocation> table : settings.tables().entrySet()) {
             String path = table.getValue().path().replaceFirst("^file:(//)?", "");
             if (description.endsWith(path + "]") || description.endsWith(path + "/]")) {
-                return new RunInput(table.getKey(), RunInput.TABLE, deltaVersion(start), deltaVersion(end));
+                return new RunInput(table.getKey(), RunInput.TABLE, deltaVersion(start, false),
+                        deltaVersion(end, true));
             }
         }
         return new RunInput(description, "other", start, end);
     }
 
-    /** The table version of a Delta source offset: the version its {@code reservoirVersion} points at. */
-    private static String deltaVersion(String offset) {
+    /**
+     * The last table version a Delta source offset covers: {@code reservoirVersion}, or the version before it when
+     * the offset stands at the start of that version ({@code index = -1}: nothing of it read yet).
+     */
+    private static String deltaVersion(String offset, boolean end) {
         try {
             JsonNode node = JSON.readTree(offset);
-            return node != null && node.has("reservoirVersion") ? node.get("reservoirVersion").asText() : offset;
+            if (node == null || !node.has("reservoirVersion")) {
+                return offset;
+            }
+            long version = node.get("reservoirVersion").asLong();
+            boolean atStart = node.has("index") && node.get("index").asLong() == -1;
+            return String.valueOf(end && atStart ? version - 1 : version);
         } catch (java.io.IOException e) {
             return offset;
         }

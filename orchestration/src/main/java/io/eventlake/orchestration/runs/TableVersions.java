@@ -1,21 +1,27 @@
 package io.eventlake.orchestration.runs;
 
+import io.delta.tables.DeltaTable;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.table.TableLocation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /** Reading a table as of a past version or time (Delta time travel). */
 public final class TableVersions {
     private TableVersions() {
     }
 
-    /** Table {@code name} as of {@code version}, or as of {@code timestamp} when the version is null. */
+    /**
+     * Table {@code name} as of {@code version}, or when the version is null as of {@code timestamp}: the newest
+     * version committed at or before it.
+     */
     public static Dataset<Row> read(SparkSession spark, LakeSettings settings, String name, Long version,
                                     String timestamp) {
         TableLocation table = LakeTables.existing(spark, settings, name);
@@ -23,18 +29,25 @@ public final class TableVersions {
             LakeTables.checkVersion(spark, table, version);
             return spark.read().format("delta").option("versionAsOf", version).load(table.path());
         }
-        String at;
+        Timestamp at;
         try {
-            at = Timestamp.from(Instant.parse(timestamp)).toString();
+            at = Timestamp.from(Instant.parse(timestamp));
         } catch (DateTimeParseException e) {
             try {
-                at = Timestamp.valueOf(timestamp).toString();
+                at = Timestamp.valueOf(timestamp);
             } catch (IllegalArgumentException again) {
                 throw LakeErrors.configInvalid("--timestamp", timestamp,
                         "an ISO instant (2026-11-21T10:00:00Z) or 'yyyy-mm-dd hh:mm:ss'");
             }
         }
-        return spark.read().format("delta").option("timestampAsOf", at).load(table.path());
+        List<Row> versions = DeltaTable.forPath(spark, table.path()).history()
+                .where(functions.col("timestamp").leq(functions.lit(at)))
+                .orderBy(functions.col("version").desc()).select("version").limit(1).collectAsList();
+        if (versions.isEmpty()) {
+            throw LakeErrors.configInvalid("--timestamp", timestamp, "a time at or after the table's first version "
+                    + "(./lake history " + name + " lists the versions and their times)");
+        }
+        return spark.read().format("delta").option("versionAsOf", versions.get(0).getLong(0)).load(table.path());
     }
 
     /** The first {@code limit} rows of that version, as Spark prints them, with the row count. */

@@ -66,6 +66,15 @@ class RunsCommandTest {
         Run shown = run(common, "show", sales, "--version", "1", "--limit", "3");
         assertEquals(LakeCommand.OK, shown.status(), shown.err());
         assertTrue(shown.out().matches("(?s)" + sales + " version 1: [1-9]\\d* rows\\n\\+-+.*"), shown.out());
+        String now = java.time.Instant.now().toString();
+        Run asOf = run(common, "show", sales, "--timestamp", now, "--limit", "1");
+        assertEquals(LakeCommand.OK, asOf.status(), asOf.err());
+        Matcher rows = Pattern.compile(sales + " version 1: (\\d+) rows").matcher(shown.out());
+        assertTrue(rows.find(), shown.out());
+        assertTrue(asOf.out().startsWith(sales + " as of " + now + ": " + rows.group(1) + " rows\n"), asOf.out());
+        Run tooEarly = run(common, "show", sales, "--timestamp", "2000-01-01T00:00:00Z");
+        assertEquals(LakeCommand.BAD_INPUT, tooEarly.status());
+        assertTrue(tooEarly.err().contains("a time at or after the table's first version"), tooEarly.err());
         Run missing = run(common, "rollback", sales, "--to-version", "42");
         assertEquals(LakeCommand.BAD_INPUT, missing.status());
         assertTrue(missing.err().startsWith("error: Table " + sales + " has no version 42. Its versions run from 0 "
