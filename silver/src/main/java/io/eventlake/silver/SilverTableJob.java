@@ -87,14 +87,14 @@ public abstract class SilverTableJob implements SilverJob {
             }
             SparkSession spark = accepted.sparkSession();
             GateResult result = context.quality().check(judged.drop(RowChecks.BROKEN_RULES), table, batchId);
-            long versionBefore = DeltaCommits.currentVersion(spark, table);
             BatchMetrics written = write(RowChecks.passing(judged), schema, appId, batchId);
-            long quarantined = gate.quarantineRules().isEmpty() ? 0 : SilverQuarantine.appendRows(
-                    SilverQuarantine.gateRows(RowChecks.failing(judged), accepted, table), table,
+            Dataset<Row> failing = RowChecks.failing(judged);
+            long quarantined = gate.quarantineRules().isEmpty() || failing.isEmpty() ? 0
+                    : SilverQuarantine.appendRows(SilverQuarantine.gateRows(failing, accepted, table), table,
                     context.settings().quarantine(), appId, batchId);
-            long versionAfter = DeltaCommits.currentVersion(spark, table);
-            context.quality().recordPassed(spark, result, versionAfter == versionBefore ? null : versionAfter,
-                    batchId);
+            // a batch that wrote rows committed a version: the verdicts name it
+            context.quality().recordPassed(spark, result, written.written() > 0
+                    ? DeltaCommits.currentVersion(spark, table) : null, batchId);
             return new BatchMetrics(written.received(), written.duplicates(), written.written(), quarantined);
         } finally {
             judged.unpersist(false);
