@@ -201,6 +201,13 @@ public final class LakeErrors {
                 fix);
     }
 
+    public static LakeException tableUnknown(String table, java.util.List<String> known) {
+        return error(ErrorCode.TABLE_UNKNOWN,
+                "There is no lake table named '" + table + "'.",
+                "The lake's tables are: " + String.join(", ", known) + ".",
+                "pass one of them (names are <database>.<table>, as configured in eventlake.*-table settings).");
+    }
+
     public static LakeException exchangeRateMissing(Collection<String> currencies, String reportingCurrency,
                                                     String key) {
         return error(ErrorCode.CONFIG_INVALID,

@@ -33,10 +33,6 @@ public final class MetricsHistory {
         this.root = root;
     }
 
-    public String root() {
-        return root;
-    }
-
     MetricsRepository repository(SparkSession spark, String table) {
         return new FileSystemMetricsRepository(spark, root + "/" + table + ".json");
     }

@@ -18,8 +18,7 @@ final class LakeTables {
     static TableLocation existing(SparkSession spark, LakeSettings settings, String name) {
         TableLocation table = settings.tables().get(name);
         if (table == null) {
-            throw LakeErrors.configInvalid("<table>", name, "one of the lake's tables: "
-                    + String.join(", ", settings.tableNames()));
+            throw LakeErrors.tableUnknown(name, settings.tableNames());
         }
         if (!DeltaTables.exists(spark, table)) {
             throw LakeErrors.tableMissing(name, table.path(), "This command",

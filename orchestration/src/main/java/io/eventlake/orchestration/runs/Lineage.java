@@ -5,12 +5,14 @@ import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.TableLocation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -35,12 +37,6 @@ public final class Lineage {
      */
     public record Node(String table, TreeSet<Long> versions, String run, String job, List<RunInput> kafka,
                       List<Node> inputs) {
-        /** Every Kafka range this node reaches. */
-        public List<RunInput> kafkaRanges() {
-            List<RunInput> all = new ArrayList<>(kafka);
-            inputs.forEach(input -> all.addAll(input.kafkaRanges()));
-            return all;
-        }
     }
 
     /** The lineage of version {@code version} of table {@code name}. */
@@ -48,18 +44,26 @@ public final class Lineage {
         TableLocation table = LakeTables.existing(spark, settings, name);
         LakeTables.checkVersion(spark, table, version);
         List<Row> runs = LakeTables.runs(spark, settings).collectAsList();
-        return trace(spark, settings, runs, name, version, version, 0, new HashSet<>());
+        Map<String, Map<Long, DeltaCommits.CommitInfo>> commits = new HashMap<>();
+        return trace(name, version, version, 0, new HashSet<>(), runs,
+                t -> commits.computeIfAbsent(t, n -> DeltaCommits.commits(spark, settings.tables().get(n))),
+                settings);
     }
 
-    private static List<Node> trace(SparkSession spark, LakeSettings settings, List<Row> runs, String name,
-                                    long from, long to, int depth, Set<String> seen) {
-        TableLocation table = settings.tables().get(name);
+    /**
+     * The runs that wrote versions {@code from..to} of table {@code name}, each with what it read, recursively.
+     *
+     * @param commits a table's eventlake commits by version, read once per table
+     */
+    private static List<Node> trace(String name, long from, long to, int depth, Set<String> seen, List<Row> runs,
+                                    Function<String, Map<Long, DeltaCommits.CommitInfo>> commits,
+                                    LakeSettings settings) {
         List<Node> nodes = new ArrayList<>();
-        if (table == null || depth > MAX_DEPTH) {
+        if (!settings.tables().containsKey(name) || depth > MAX_DEPTH) {
             return nodes;
         }
         Map<String, TreeSet<Long>> versionsByRun = new TreeMap<>();
-        DeltaCommits.commits(spark, table).forEach((version, info) -> {
+        commits.apply(name).forEach((version, info) -> {
             if (version >= from && version <= to && info.run().isPresent()) {
                 versionsByRun.computeIfAbsent(info.run().get(), r -> new TreeSet<>()).add(version);
             }
@@ -81,8 +85,8 @@ public final class Lineage {
                         if (RunInput.KAFKA.equals(in.kind())) {
                             kafka.add(in);
                         } else if (RunInput.TABLE.equals(in.kind())) {
-                            inputs.addAll(trace(spark, settings, runs, in.source(), version(in.from(), 0),
-                                    version(in.to(), Long.MAX_VALUE), depth + 1, seen));
+                            inputs.addAll(trace(in.source(), version(in.from(), 0),
+                                    version(in.to(), Long.MAX_VALUE), depth + 1, seen, runs, commits, settings));
                         }
                     }
                 }

@@ -1,7 +1,6 @@
 package io.eventlake.orchestration.runs;
 
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
@@ -38,10 +37,6 @@ final class StreamProgress extends StreamingQueryListener {
     }
 
     /** The query name of a query id; null when no query of the run had it. */
-    String name(UUID id) {
-        return names.get(id.toString());
-    }
-
     String name(String id) {
         return names.get(id);
     }

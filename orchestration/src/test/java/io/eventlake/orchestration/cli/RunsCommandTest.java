@@ -75,6 +75,10 @@ class RunsCommandTest {
         Run tooEarly = run(common, "show", sales, "--timestamp", "2000-01-01T00:00:00Z");
         assertEquals(LakeCommand.BAD_INPUT, tooEarly.status());
         assertTrue(tooEarly.err().contains("a time at or after the table's first version"), tooEarly.err());
+        Run unknown = run(common, "history", "lin_gold.daily_sales");
+        assertEquals(LakeCommand.BAD_INPUT, unknown.status());
+        assertTrue(unknown.err().startsWith("error: There is no lake table named 'lin_gold.daily_sales'. The lake's "
+                + "tables are: lin_bronze.events, "), unknown.err());
         Run missing = run(common, "rollback", sales, "--to-version", "42");
         assertEquals(LakeCommand.BAD_INPUT, missing.status());
         assertTrue(missing.err().startsWith("error: Table " + sales + " has no version 42. Its versions run from 0 "
