@@ -85,11 +85,19 @@ public final class BronzeTransforms {
         return Arrays.stream(schema.fieldNames()).map(name -> col(name)).toArray(Column[]::new);
     }
 
-    /** The validator as a Spark UDF: raw value in, {@link #VALIDATION_SCHEMA} struct out. */
+    /**
+     * The validator as a Spark UDF: raw value in, {@link #VALIDATION_SCHEMA} struct out. A value the validator
+     * cannot evaluate (it threw) is {@code unprocessable:<exception class>}, so one record never fails a batch.
+     */
     private record ValidateValue(EventValidator validator) implements UDF1<byte[], Row> {
         @Override
         public Row call(byte[] value) {
-            Validation v = validator.validate(value);
+            Validation v;
+            try {
+                v = validator.validate(value);
+            } catch (RuntimeException | StackOverflowError e) {
+                v = Validation.unprocessable(e);
+            }
             return RowFactory.create(v.eventId(), v.eventType(), v.schemaVersion(),
                     v.occurredAt() == null ? null : Timestamp.from(v.occurredAt()),
                     v.producer(), v.correlationId(),

@@ -152,6 +152,53 @@ class BronzeEventsJobTest {
         assertEquals(1, events(settings).where(col("run_id").equalTo("run-3")).count());
     }
 
+    /**
+     * Records that once stopped bronze for good (an exception in validation or in the Delta write, on every rerun):
+     * each must land in quarantine with its reason, and the valid record sent after each must land too.
+     */
+    @Test
+    void poisonValuesAreQuarantinedWithTheirReasonAndTheRecordsAfterThemLand() {
+        String topic = TestKafka.newTopic("bronze-poison", 1);
+        Map<String, String> poison = new java.util.LinkedHashMap<>();
+        String order = json(orderPlaced("po-x"));
+        poison.put(order.replace("\"unit_price\":9.99", "\"unit_price\":1e400"), "out_of_range:lines.unit_price");
+        for (String time : List.of("1850-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "+294248-01-01T00:00:00Z",
+                "+999999999-12-31T23:59:59Z")) {
+            poison.put(order.replace("2026-11-20T10:15:30Z", time), "out_of_range:occurred_at");
+        }
+        poison.put(order.replace("\"po-x\"", "\"\""), "missing_field:event_id");
+        List<String> keys = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, String> entry : poison.entrySet()) {
+            keys.add("p" + i);
+            values.add(entry.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            expected.add(entry.getValue());
+            keys.add("v" + i);
+            values.add(json(orderPlaced("po-after-" + i++)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        keys.add("bom");
+        values.add(("\uFEFF" + order).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        expected.add("invalid_encoding:bom");
+        keys.add("utf16");
+        values.add(order.getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        expected.add("invalid_encoding:not_utf8");
+        TestKafka.sendBytes(topic, keys, values);
+        BronzeSettings settings = settings(topic, 1000);
+
+        BronzeRunStats first = run(settings, "run-p1");
+        BronzeRunStats second = run(settings, "run-p2");
+
+        assertEquals(values.size(), first.records(), "every record landed in the first run");
+        assertEquals(0, second.records());
+        assertEquals(i, events(settings).where(col("is_valid")).count());
+        assertEquals(i, events(settings).where(col("event_id").startsWith("po-after-")).count());
+        List<String> reasons = quarantine(settings).orderBy("offset").collectAsList().stream()
+                .map(row -> String.join(",", row.<String>getList(row.fieldIndex("reasons")))).toList();
+        assertEquals(expected, reasons);
+    }
+
     @Test
     void aQueryStoppedMidStreamAndRestartedNeitherLosesNorDuplicatesARecord() throws Exception {
         String topic = TestKafka.newTopic("bronze-restart", 2);

@@ -44,6 +44,12 @@ public final class TestKafka {
 
     /** Sends values (UTF-8) with keys, synchronously, in order; key i is values[i]'s key. */
     public static void send(String topic, List<String> keys, List<String> values) {
+        sendBytes(topic, keys, values.stream()
+                .map(v -> v == null ? null : v.getBytes(StandardCharsets.UTF_8)).toList());
+    }
+
+    /** Sends raw values with keys, synchronously, in order; key i is values[i]'s key. */
+    public static void sendBytes(String topic, List<String> keys, List<byte[]> values) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -51,10 +57,8 @@ public final class TestKafka {
                      new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < values.size(); i++) {
                 String key = keys.get(i);
-                String value = values.get(i);
                 producer.send(new ProducerRecord<>(topic,
-                        key == null ? null : key.getBytes(StandardCharsets.UTF_8),
-                        value == null ? null : value.getBytes(StandardCharsets.UTF_8))).get();
+                        key == null ? null : key.getBytes(StandardCharsets.UTF_8), values.get(i))).get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,17 +1,23 @@
 package io.eventlake.bronze.validate;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.contract.EventContract;
-import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,16 +32,30 @@ import org.apache.avro.Schema;
  * Validates a raw record value (JSON on the wire) against the envelope and the payload contract its
  * {@code event_type} and {@code schema_version} select.
  *
- * <p>Wire rules: timestamps are ISO-8601 instants ({@code 2026-11-21T10:15:30Z}), dates ISO dates, decimals
- * JSON numbers within the contract's precision and scale, enums one of their symbols. Fields with a default or a
- * {@code null} branch may be absent; unknown extra fields are allowed (forward compatibility).
+ * <p>Wire rules: the value is UTF-8 without a byte-order mark ({@code invalid_encoding} otherwise), one JSON object
+ * with no key twice ({@code malformed_json}); timestamps are ISO-8601 instants ({@code 2026-11-21T10:15:30Z}) and
+ * dates ISO dates, both within {@link #EARLIEST} and {@link #LATEST} (what Spark and Delta write; {@code out_of_range}
+ * otherwise); decimals are JSON numbers within the contract's precision and scale, integers and floating-point
+ * numbers within their type's range ({@code out_of_range}); enums are one of their symbols; a required string is
+ * not blank ({@code missing_field}). Fields with a default or a {@code null} branch may be absent; unknown extra
+ * fields are allowed (forward compatibility).
+ *
+ * <p>Total: every value yields a {@link Validation}, never an exception. What the validator accepts, silver's
+ * parser reads to the same values (both are tested on one corpus).
  *
  * <p>Pure and thread-safe; serializable so Spark can ship it to executors.
  */
 public final class EventValidator implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** The earliest instant or date a record may hold: Spark refuses to write older ones without rebasing. */
+    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    /** The latest instant or date a record may hold: the end of year 9999, as Spark's SQL types allow. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final ContractRegistry contracts;
 
@@ -47,13 +67,15 @@ public final class EventValidator implements Serializable {
         if (value == null || value.length == 0) {
             return invalid(Reason.of(ReasonCode.EMPTY_VALUE));
         }
+        String text = utf8(value);
+        if (text == null) {
+            return invalid(Reason.of(ReasonCode.INVALID_ENCODING, startsWith(value, UTF8_BOM) ? "bom" : "not_utf8"));
+        }
         JsonNode event;
         try {
-            event = JSON.readTree(value);
+            event = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             return invalid(Reason.of(ReasonCode.MALFORMED_JSON));
-        } catch (IOException e) {
-            throw new IllegalStateException("reading an in-memory byte array failed", e);
         }
         if (event == null || !event.isObject()) {
             return invalid(Reason.of(ReasonCode.MALFORMED_JSON));
@@ -84,6 +106,38 @@ public final class EventValidator implements Serializable {
                 text(event, "producer"), text(event, "correlation_id"), List.copyOf(reasons));
     }
 
+    /**
+     * The value as text when it is UTF-8 without a byte-order mark or NUL character (JSON escapes it); null otherwise
+     * (UTF-16, Latin-1, ...).
+     */
+    private static String utf8(byte[] value) {
+        if (startsWith(value, UTF8_BOM)) {
+            return null;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        return text.indexOf('\u0000') < 0 ? text : null; // NUL bytes: UTF-16 or UTF-32 without a BOM
+    }
+
+    private static boolean startsWith(byte[] value, byte[] prefix) {
+        if (value.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (value[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Validation invalid(Reason reason) {
         return new Validation(null, null, null, null, null, null, List.of(reason));
     }
@@ -94,8 +148,10 @@ public final class EventValidator implements Serializable {
         for (Schema.Field field : record.getFields()) {
             String path = prefix + field.name();
             JsonNode value = node.get(field.name());
-            if (value == null || value.isNull()) {
-                if (!allowsNull(field.schema()) && !field.hasDefaultValue()) {
+            boolean required = !allowsNull(field.schema()) && !field.hasDefaultValue();
+            if (value == null || value.isNull() || required && value.isTextual() && value.textValue().isBlank()
+                    && field.schema().getType() == Schema.Type.STRING) {
+                if (required) {
                     reasons.add(Reason.of(ReasonCode.MISSING_FIELD, path));
                 }
             } else {
@@ -137,8 +193,9 @@ public final class EventValidator implements Serializable {
                 }
             }
             default -> {
-                if (!acceptsScalar(value, schema)) {
-                    reasons.add(Reason.of(ReasonCode.WRONG_TYPE, path));
+                ReasonCode problem = checkScalar(value, schema);
+                if (problem != null) {
+                    reasons.add(Reason.of(problem, path));
                 }
             }
         }
@@ -160,26 +217,83 @@ public final class EventValidator implements Serializable {
         reasons.addAll(closest == null ? List.of(Reason.of(ReasonCode.WRONG_TYPE, path)) : closest);
     }
 
-    private static boolean acceptsScalar(JsonNode value, Schema schema) {
+    /** Null when {@code value} is a valid {@code schema} scalar; otherwise why not. */
+    private static ReasonCode checkScalar(JsonNode value, Schema schema) {
         LogicalType logical = schema.getLogicalType();
         return switch (schema.getType()) {
-            case NULL -> value.isNull();
-            case BOOLEAN -> value.isBoolean();
+            case NULL -> value.isNull() ? null : ReasonCode.WRONG_TYPE;
+            case BOOLEAN -> value.isBoolean() ? null : ReasonCode.WRONG_TYPE;
             case INT -> logical instanceof LogicalTypes.Date
-                    ? value.isTextual() && isDate(value.textValue())
-                    : value.isIntegralNumber() && value.canConvertToInt();
+                    ? checkDate(value)
+                    : integral(value, value.canConvertToInt());
             case LONG -> logical instanceof LogicalTypes.TimestampMillis
                     || logical instanceof LogicalTypes.TimestampMicros
-                    ? value.isTextual() && parseInstant(value.textValue()) != null
-                    : value.isIntegralNumber() && value.canConvertToLong();
-            case FLOAT, DOUBLE -> value.isNumber();
+                    ? checkInstant(value)
+                    : integral(value, value.canConvertToLong());
+            case FLOAT -> floating(value, Float.MAX_VALUE);
+            case DOUBLE -> floating(value, Double.MAX_VALUE);
             case BYTES, FIXED -> logical instanceof LogicalTypes.Decimal decimal
-                    ? value.isNumber() && fits(decimal(value), decimal)
-                    : value.isTextual();
-            case STRING -> value.isTextual();
-            case ENUM -> value.isTextual() && schema.getEnumSymbols().contains(value.textValue());
-            default -> false;
+                    ? !value.isNumber() ? ReasonCode.WRONG_TYPE
+                    : fits(finite(value), decimal) ? null : ReasonCode.OUT_OF_RANGE
+                    : value.isTextual() ? null : ReasonCode.WRONG_TYPE;
+            case STRING -> value.isTextual() ? null : ReasonCode.WRONG_TYPE;
+            case ENUM -> value.isTextual() && schema.getEnumSymbols().contains(value.textValue())
+                    ? null : ReasonCode.WRONG_TYPE;
+            default -> ReasonCode.WRONG_TYPE;
         };
+    }
+
+    private static ReasonCode integral(JsonNode value, boolean fits) {
+        if (!value.isIntegralNumber()) {
+            return ReasonCode.WRONG_TYPE;
+        }
+        return fits ? null : ReasonCode.OUT_OF_RANGE;
+    }
+
+    private static ReasonCode floating(JsonNode value, double max) {
+        if (!value.isNumber()) {
+            return ReasonCode.WRONG_TYPE;
+        }
+        BigDecimal number = finite(value);
+        return number != null && number.abs().compareTo(BigDecimal.valueOf(max)) <= 0 ? null : ReasonCode.OUT_OF_RANGE;
+    }
+
+    /** A JSON number's exact value; null for one beyond every finite value (Jackson reads {@code 1e400} as infinity). */
+    private static BigDecimal finite(JsonNode number) {
+        if (number.isDouble() && !Double.isFinite(number.doubleValue())) {
+            return null;
+        }
+        try {
+            return number.decimalValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static ReasonCode checkInstant(JsonNode value) {
+        if (!value.isTextual()) {
+            return ReasonCode.WRONG_TYPE;
+        }
+        Instant instant = parseAnyInstant(value.textValue());
+        if (instant == null) {
+            return ReasonCode.WRONG_TYPE;
+        }
+        return inRange(instant) ? null : ReasonCode.OUT_OF_RANGE;
+    }
+
+    private static ReasonCode checkDate(JsonNode value) {
+        if (!value.isTextual()) {
+            return ReasonCode.WRONG_TYPE;
+        }
+        LocalDate date = parseDate(value.textValue());
+        if (date == null) {
+            return ReasonCode.WRONG_TYPE;
+        }
+        return inRange(date.atStartOfDay().toInstant(ZoneOffset.UTC)) ? null : ReasonCode.OUT_OF_RANGE;
+    }
+
+    private static boolean inRange(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
     }
 
     private static boolean allowsNull(Schema schema) {
@@ -188,32 +302,37 @@ public final class EventValidator implements Serializable {
                 && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL);
     }
 
-    /** The number as written: a double's shortest round-trip text, never its binary expansion. */
-    private static BigDecimal decimal(JsonNode number) {
-        return number.isFloatingPointNumber() ? new BigDecimal(number.asText()) : number.decimalValue();
-    }
-
     private static boolean fits(BigDecimal number, LogicalTypes.Decimal decimal) {
+        if (number == null) {
+            return false;
+        }
         BigDecimal stripped = number.stripTrailingZeros();
         int scale = Math.max(stripped.scale(), 0);
         int integerDigits = stripped.precision() - stripped.scale();
         return scale <= decimal.getScale() && integerDigits <= decimal.getPrecision() - decimal.getScale();
     }
 
-    private static boolean isDate(String text) {
+    private static LocalDate parseDate(String text) {
         try {
-            LocalDate.parse(text);
-            return true;
+            return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            return false;
+            return null;
         }
     }
 
-    /** An ISO-8601 instant with an offset ({@code Z} or {@code +01:00}), or null when it is not one. */
+    /**
+     * An ISO-8601 instant with an offset ({@code Z} or {@code +01:00}) within {@link #EARLIEST} and {@link #LATEST},
+     * or null when it is not one.
+     */
     public static Instant parseInstant(String text) {
+        Instant instant = parseAnyInstant(text);
+        return instant != null && inRange(instant) ? instant : null;
+    }
+
+    private static Instant parseAnyInstant(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }

@@ -10,6 +10,12 @@ import java.util.List;
 public record Validation(String eventId, String eventType, Integer schemaVersion, Instant occurredAt,
                          String producer, String correlationId, List<Reason> reasons) {
 
+    /** A record that could not be evaluated: nothing parsed, reason {@code unprocessable:<class of failure>}. */
+    public static Validation unprocessable(Throwable failure) {
+        return new Validation(null, null, null, null, null, null,
+                List.of(Reason.of(ReasonCode.UNPROCESSABLE, failure.getClass().getName())));
+    }
+
     public boolean isValid() {
         return reasons.isEmpty();
     }

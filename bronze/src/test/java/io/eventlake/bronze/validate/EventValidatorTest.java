@@ -103,10 +103,6 @@ class EventValidatorTest {
         time.put("occurred_at", "yesterday");
         assertEquals(List.of("wrong_type:occurred_at"), reasons(time));
 
-        ObjectNode price = orderPlaced("e-11");
-        ((ObjectNode) price.get("payload").get("lines").get(0)).put("unit_price", 9.999);
-        assertEquals(List.of("wrong_type:lines.unit_price"), reasons(price));
-
         ObjectNode lines = orderPlaced("e-12");
         ((ObjectNode) lines.get("payload")).put("lines", "none");
         assertEquals(List.of("wrong_type:lines"), reasons(lines));
@@ -144,5 +140,86 @@ class EventValidatorTest {
         event.put("schema_version", 3);
 
         assertEquals(List.of("unsupported_schema_version:3"), reasons(event));
+    }
+
+    @Test
+    void numbersBeyondTheirContractTypeAreOutOfRange() {
+        for (String price : List.of("1e400", "-1e400", "9.999", "123456789012.5", "1E+2147483647")) {
+            String event = json(orderPlaced("e-20")).replace("\"unit_price\":9.99", "\"unit_price\":" + price);
+            assertEquals(List.of("out_of_range:lines.unit_price"),
+                    validate(event).reasons().stream().map(Reason::toString).toList(), price);
+        }
+        String quantity = json(orderPlaced("e-21")).replace("\"quantity\":2", "\"quantity\":99999999999");
+        assertEquals(List.of("out_of_range:lines.quantity"),
+                validate(quantity).reasons().stream().map(Reason::toString).toList());
+        String version = json(orderPlaced("e-22")).replace("\"schema_version\":1",
+                "\"schema_version\":1" + "0".repeat(30));
+        assertEquals(List.of("out_of_range:schema_version"),
+                validate(version).reasons().stream().map(Reason::toString).toList());
+    }
+
+    @Test
+    void timestampsOutsideTheWritableYearsAreOutOfRangeAndNotParsed() {
+        for (String time : List.of("1850-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "+294248-01-01T00:00:00Z",
+                "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "1899-12-31T23:59:59.999Z")) {
+            ObjectNode event = orderPlaced("e-23");
+            event.put("occurred_at", time);
+            Validation v = validate(json(event));
+            assertEquals(List.of("out_of_range:occurred_at"), v.reasons().stream().map(Reason::toString).toList(),
+                    time);
+            assertNull(v.occurredAt(), time);
+        }
+        ObjectNode edge = orderPlaced("e-24");
+        edge.put("occurred_at", "1900-01-01T00:00:00Z");
+        assertEquals(List.of(), reasons(edge));
+        edge.put("occurred_at", "9999-12-31T23:59:59Z");
+        assertEquals(List.of(), reasons(edge));
+    }
+
+    @Test
+    void blankRequiredIdentifiersAreMissing() {
+        for (String blank : List.of("", " ", "\t ")) {
+            ObjectNode event = orderPlaced("e-blank");
+            event.put("event_id", blank);
+            ((ObjectNode) event.get("payload")).put("order_id", blank);
+            ((ObjectNode) event.get("payload").get("lines").get(0)).put("sku", blank);
+            assertEquals(List.of("missing_field:event_id", "missing_field:order_id", "missing_field:lines.sku"),
+                    reasons(event), "'" + blank + "'");
+        }
+        ObjectNode optional = customerUpdatedV2("e-25");
+        ((ObjectNode) optional.get("payload")).put("phone", "");
+        assertEquals(List.of(), reasons(optional));
+    }
+
+    @Test
+    void valuesThatAreNotUtf8WithoutByteOrderMarkAreInvalidEncoding() {
+        String event = json(orderPlaced("e-26"));
+        byte[] utf8 = event.getBytes(StandardCharsets.UTF_8);
+        byte[] bom = new byte[utf8.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, bom, 3, utf8.length);
+        assertEquals(List.of("invalid_encoding:bom"), reasonsOf(VALIDATOR.validate(bom)));
+        assertEquals(List.of("invalid_encoding:not_utf8"),
+                reasonsOf(VALIDATOR.validate(event.getBytes(StandardCharsets.UTF_16))));
+        assertEquals(List.of("invalid_encoding:not_utf8"),
+                reasonsOf(VALIDATOR.validate(event.getBytes(StandardCharsets.UTF_16LE))));
+        assertEquals(List.of("invalid_encoding:not_utf8"), reasonsOf(VALIDATOR.validate(
+                event.replace("pos-service", "pos-servic\u00e9").getBytes(StandardCharsets.ISO_8859_1))));
+        assertEquals(List.of(), reasonsOf(VALIDATOR.validate(
+                event.replace("pos-service", "pos-servic\u00e9").getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void aKeyTwiceOrDeepNestingIsMalformed() {
+        String twice = json(orderPlaced("e-27")).replace("\"producer\":", "\"producer\":\"x\",\"producer\":");
+        assertEquals(List.of("malformed_json"), validate(twice).reasons().stream().map(Reason::toString).toList());
+        String deep = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertEquals(List.of("malformed_json"), validate(deep).reasons().stream().map(Reason::toString).toList());
+    }
+
+    private static List<String> reasonsOf(Validation validation) {
+        return validation.reasons().stream().map(Reason::toString).toList();
     }
 }
