@@ -25,6 +25,8 @@ public final class DeltaCommits {
     private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RESTORE = "restore:";
+    /** How many of the newest commits {@link #writeTagged} looks through for its own (concurrent writers). */
+    private static final int COMMIT_SEARCH_DEPTH = 100;
 
     private DeltaCommits() {
     }
@@ -72,7 +74,8 @@ public final class DeltaCommits {
 
     /**
      * Runs {@code write} with its commit tagged and returns the commit's operation metrics (e.g.
-     * {@code numTargetRowsInserted}); empty when the operation committed nothing.
+     * {@code numTargetRowsInserted}); empty when the operation committed nothing. The commit is found by its tag, so
+     * commits other writers made to the table meanwhile are never mistaken for it.
      */
     public static Map<String, Long> writeTagged(SparkSession spark, TableLocation table, String tag,
                                                 Consumer<DeltaTable> write) {
@@ -84,12 +87,15 @@ public final class DeltaCommits {
         } finally {
             spark.conf().unset(USER_METADATA);
         }
-        Row last = target.history(1).select("userMetadata", "operationMetrics").first();
-        if (!metadata.equals(last.getString(0))) {
+        // Other writers (e.g. the other silver jobs on the shared quarantine) may have committed since: find ours.
+        List<Row> ours = target.history(COMMIT_SEARCH_DEPTH)
+                .where(functions.col("userMetadata").equalTo(metadata))
+                .orderBy(functions.col("version").desc()).select("operationMetrics").limit(1).collectAsList();
+        if (ours.isEmpty()) {
             return Map.of();
         }
         Map<String, Long> metrics = new TreeMap<>();
-        last.<String, String>getJavaMap(1).forEach((name, value) -> metrics.put(name, Long.parseLong(value)));
+        ours.get(0).<String, String>getJavaMap(0).forEach((name, value) -> metrics.put(name, Long.parseLong(value)));
         return metrics;
     }
 

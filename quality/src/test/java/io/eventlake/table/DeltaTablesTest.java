@@ -45,6 +45,26 @@ class DeltaTablesTest {
         assertEquals(1, spark.table("qa.adopted").count());
     }
 
+    /** Two jobs sharing a table (silver quarantine): one's counts must never come from the other's commit. */
+    @Test
+    void writeTaggedReportsItsOwnCommitsMetricsWhenAnotherWriterCommitsRightAfter() {
+        TableLocation table = new TableLocation("qa.shared", TestSpark.tempDir("shared").resolve("t").toString());
+        DeltaTables.ensure(spark, table, SCHEMA);
+        Dataset<Row> three = spark.createDataFrame(List.of(RowFactory.create(1L, "a"), RowFactory.create(2L, "b"),
+                RowFactory.create(3L, "c")), SCHEMA);
+        Dataset<Row> one = spark.createDataFrame(List.of(RowFactory.create(9L, "z")), SCHEMA);
+
+        long inserted = DeltaCommits.writeTagged(spark, table, "job-a/0", target -> {
+            target.as("t").merge(three.as("s"), "t.id = s.id").whenNotMatched().insertAll().execute();
+            // another job's commit lands before job A reads its metrics back
+            one.write().format("delta").mode("append")
+                    .option("userMetadata", DeltaCommits.metadata(spark, "job-b/0")).save(table.path());
+        }, "numTargetRowsInserted");
+
+        assertEquals(3, inserted);
+        assertEquals(4, spark.read().format("delta").load(table.path()).count());
+    }
+
     @Test
     void appendOnceSkipsABatchReplayedWithTheSameAppIdAndVersion() {
         TableLocation table = new TableLocation("qa.once", TestSpark.tempDir("once").resolve("t").toString());
