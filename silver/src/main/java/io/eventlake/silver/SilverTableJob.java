@@ -54,6 +54,11 @@ public abstract class SilverTableJob implements SilverJob {
         return table;
     }
 
+    /** The bronze events table the job streams from. */
+    protected final TableLocation bronzeEvents() {
+        return context.settings().bronzeEvents();
+    }
+
     /** The table's schema: its published columns, then payload fields newer contracts added. */
     public final StructType schema() {
         if (consumed == null) {

@@ -1,6 +1,9 @@
 package io.eventlake.silver.customer;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 
 import io.eventlake.bronze.BronzeEventsTable;
 import io.eventlake.silver.BatchMetrics;
@@ -21,7 +24,9 @@ import org.apache.spark.sql.types.StructType;
  * <p>Input: valid bronze rows of the type, as a Delta stream. Output: one row per customer, personal fields
  * tokenized. Per micro-batch, the newest update of each customer in the batch is merged: inserted for a new
  * customer, applied only when newer (by {@code occurred_at}, then event id) than the row held. An older update
- * arriving late, a duplicate or a replayed batch changes nothing; the result does not depend on arrival order.
+ * arriving late, a duplicate (even re-sent days later with another {@code occurred_at}: only the first copy bronze
+ * received counts, {@link #firstCopies}) or a replayed batch changes nothing; the result does not depend on arrival
+ * order.
  */
 public final class SilverCustomersCurrentJob extends SilverTableJob {
     public static final String NAME = "silver.customers_current";
@@ -36,6 +41,38 @@ public final class SilverCustomersCurrentJob extends SilverTableJob {
         return accepted.withColumnRenamed(BronzeEventsTable.OCCURRED_AT, SilverCustomersCurrentTable.UPDATED_AT);
     }
 
+    /**
+     * The updates that are the first copy of their event: for each event id, the copy bronze received first (by
+     * ingest time, then Kafka coordinates), looked up in {@code bronzeEvents} so a copy re-sent days later, with
+     * whatever {@code occurred_at}, is dropped as the duplicate it is (as {@code silver.customers} drops it) even when
+     * the first copy was applied in an earlier batch and superseded since.
+     *
+     * @param updates      rows with {@link SilverCustomersCurrentTable#EVENT_ID} and {@link
+     *                     SilverCustomersCurrentTable#SOURCE}
+     * @param bronzeEvents the {@link BronzeEventsTable} rows the stream reads
+     */
+    public static Dataset<Row> firstCopies(Dataset<Row> updates, Dataset<Row> bronzeEvents) {
+        String first = "_first";
+        Column source = struct(col(BronzeEventsTable.INGEST_TIME), col(BronzeEventsTable.TOPIC),
+                col(BronzeEventsTable.PARTITION), col(BronzeEventsTable.OFFSET));
+        Dataset<Row> copies = bronzeEvents
+                .where(col(BronzeEventsTable.IS_VALID)
+                        .and(col(BronzeEventsTable.EVENT_TYPE).equalTo(SilverCustomersCurrentTable.EVENT_TYPE_NAME)))
+                .join(broadcast(updates.select(SilverCustomersCurrentTable.EVENT_ID).distinct()),
+                        BronzeEventsTable.EVENT_ID, "left_semi")
+                .groupBy(BronzeEventsTable.EVENT_ID)
+                .agg(min(source).as(first));
+        Column own = col(SilverCustomersCurrentTable.SOURCE);
+        Column earliest = col(first);
+        return updates.join(copies, SilverCustomersCurrentTable.EVENT_ID)
+                .where(own.getField(BronzeEventsTable.TOPIC).equalTo(earliest.getField(BronzeEventsTable.TOPIC))
+                        .and(own.getField(BronzeEventsTable.PARTITION)
+                                .equalTo(earliest.getField(BronzeEventsTable.PARTITION)))
+                        .and(own.getField(BronzeEventsTable.OFFSET).equalTo(earliest.getField(BronzeEventsTable.OFFSET))))
+                .drop(first)
+                .dropDuplicates(SilverCustomersCurrentTable.EVENT_ID); // a replayed Kafka record: the same copy
+    }
+
     @Override
     protected Dataset<Row> rows(Dataset<Row> accepted, StructType schema) {
         return profiles(accepted).select(Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
@@ -47,7 +84,8 @@ public final class SilverCustomersCurrentJob extends SilverTableJob {
         if (received == 0) {
             return BatchMetrics.NONE;
         }
-        Dataset<Row> unique = updates.dropDuplicates(SilverCustomersCurrentTable.EVENT_ID);
+        Dataset<Row> unique = firstCopies(updates, updates.sparkSession().read().format("delta")
+                .load(bronzeEvents().path()));
         long duplicates = received - unique.count();
         Dataset<Row> newest = CustomerHistory.newest(unique
                         .withColumnRenamed(SilverCustomersCurrentTable.UPDATED_AT, SilverCustomersTable.VALID_FROM))

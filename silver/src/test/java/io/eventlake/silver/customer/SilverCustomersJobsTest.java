@@ -106,4 +106,27 @@ class SilverCustomersJobsTest {
         assertEquals(new BatchMetrics(4, 0, 1, 0), metrics.totals(SilverCustomersCurrentJob.NAME),
                 "u4 inserted; u3, u2, u1 older: not applied");
     }
+
+    /** A producer re-sends u1 days later with a later occurred_at (and another country): same event, no change. */
+    @Test
+    void aDuplicateReSentDaysLaterWithAnotherOccurredAtChangesNoSilverTable() {
+        SilverTestLake lake = new SilverTestLake("silver-customers-resent");
+        SilverRunMetrics metrics = new SilverRunMetrics();
+        lake.bronze(T0, U1, U2);
+        runBoth(lake, metrics);
+        List<String> historyBefore = history(lake.settings.tables().customers());
+        Row currentBefore = read(lake.settings.tables().customersCurrent()).first();
+
+        String resent = update("u1", "c-1", "23:00:00", "BRONZE", "ada@example.com").replace("\"GB\"", "\"DE\"");
+        lake.bronze(T0.plus(java.time.Duration.ofDays(3)), resent, resent);
+        runBoth(lake, metrics);
+
+        assertEquals(historyBefore, history(lake.settings.tables().customers()));
+        Row current = read(lake.settings.tables().customersCurrent()).first();
+        assertEquals(currentBefore, current);
+        assertEquals("u2", current.getAs(SilverCustomersCurrentTable.EVENT_ID));
+        assertEquals("GB", current.getAs(SilverCustomersCurrentTable.COUNTRY));
+        assertEquals(new BatchMetrics(4, 2, 2, 0), metrics.totals(SilverCustomersCurrentJob.NAME),
+                "u1, u2 applied; both re-sent copies of u1 dropped as duplicates");
+    }
 }
