@@ -1,5 +1,13 @@
 package io.eventlake.silver;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.flatten;
+
 import io.eventlake.bronze.StreamMode;
 import io.eventlake.quality.Gate;
 import io.eventlake.quality.GateResult;
@@ -8,7 +16,11 @@ import io.eventlake.silver.conform.Conformance;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.TableLayout;
 import io.eventlake.table.TableLocation;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,6 +34,7 @@ import org.apache.spark.storage.StorageLevel;
  * says how a micro-batch's conforming rows are written, idempotently.
  */
 public abstract class SilverTableJob implements SilverJob {
+    private static final String VETO = "_sibling_broken_rules";
     private final String name;
     private final TableLocation table;
     private final StructType published;
@@ -75,35 +88,84 @@ public abstract class SilverTableJob implements SilverJob {
     }
 
     /**
+     * Another table written from the same events (an order's lines, a customer's current row): an event that breaks
+     * one of its quarantine rules is quarantined from this table too, with the same reasons, so the tables derived
+     * from one event never disagree on whether it counts.
+     *
+     * @param table the other table
+     * @param rows  its rows from a batch's conforming events (as its job's {@link #rows} gives them)
+     */
+    public record Sibling(TableLocation table, Function<Dataset<Row>, Dataset<Row>> rows) {
+    }
+
+    /** The other tables written from this job's events; none by default. */
+    protected List<Sibling> siblings() {
+        return List.of();
+    }
+
+    /**
      * The batch through the table's quality gate: verified in one Deequ run (a block rule failing throws before
-     * anything is written, so the checkpoint does not advance), rows breaking a quarantine rule to silver
-     * quarantine with the rules' names, the other rows written, the verdicts recorded with the version written.
+     * anything is written, so the checkpoint does not advance), rows breaking a quarantine rule of this table or of
+     * a {@link Sibling} to silver quarantine with the rules' names, the other rows written, the verdicts recorded
+     * with the version written.
      */
     private BatchMetrics gated(Dataset<Row> accepted, StructType schema, String appId, long batchId) {
         Gate gate = context.quality().gate(table.name());
         Dataset<Row> rows = rows(accepted, schema);
-        if (gate.isEmpty()) {
+        Optional<Dataset<Row>> vetoes = siblingVetoes(accepted);
+        if (gate.isEmpty() && vetoes.isEmpty()) {
             return write(rows, schema, appId, batchId);
         }
-        Dataset<Row> judged = RowChecks.withBrokenRules(rows, gate).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> judged = withVetoes(RowChecks.withBrokenRules(rows, gate), vetoes)
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             if (judged.isEmpty()) {
                 return BatchMetrics.NONE;
             }
             SparkSession spark = accepted.sparkSession();
-            GateResult result = context.quality().check(judged.drop(RowChecks.BROKEN_RULES), table, batchId);
+            GateResult result = gate.isEmpty() ? null
+                    : context.quality().check(judged.drop(RowChecks.BROKEN_RULES), table, batchId);
             BatchMetrics written = write(RowChecks.passing(judged), schema, appId, batchId);
             Dataset<Row> failing = RowChecks.failing(judged);
-            long quarantined = gate.quarantineRules().isEmpty() || failing.isEmpty() ? 0
+            long quarantined = failing.isEmpty() ? 0
                     : SilverQuarantine.appendRows(SilverQuarantine.gateRows(failing, accepted, table), table,
                     context.settings().quarantine(), appId, batchId);
-            // a batch that wrote rows committed a version: the verdicts name it
-            context.quality().recordPassed(spark, result, written.written() > 0
-                    ? DeltaCommits.currentVersion(spark, table) : null, batchId);
+            if (result != null) { // a batch that wrote rows committed a version: the verdicts name it
+                context.quality().recordPassed(spark, result, written.written() > 0
+                        ? DeltaCommits.currentVersion(spark, table) : null, batchId);
+            }
             return new BatchMetrics(written.received(), written.duplicates(), written.written(), quarantined);
         } finally {
             judged.unpersist(false);
         }
+    }
+
+    /** The event ids whose rows in a sibling table break its quarantine rules, with the rules' names. */
+    private Optional<Dataset<Row>> siblingVetoes(Dataset<Row> accepted) {
+        Dataset<Row> broken = null;
+        for (Sibling sibling : siblings()) {
+            Gate gate = context.quality().gate(sibling.table().name());
+            if (gate.quarantineRules().isEmpty()) {
+                continue;
+            }
+            Dataset<Row> failing = RowChecks.failing(RowChecks.withBrokenRules(sibling.rows().apply(accepted), gate))
+                    .select(col(SilverQuarantineTable.EVENT_ID), col(RowChecks.BROKEN_RULES));
+            broken = broken == null ? failing : broken.unionByName(failing);
+        }
+        return Optional.ofNullable(broken).map(b -> b.groupBy(SilverQuarantineTable.EVENT_ID)
+                .agg(array_distinct(flatten(collect_list(col(RowChecks.BROKEN_RULES)))).as(VETO)));
+    }
+
+    private static Dataset<Row> withVetoes(Dataset<Row> judged, Optional<Dataset<Row>> vetoes) {
+        if (vetoes.isEmpty()) {
+            return judged;
+        }
+        Column[] columns = java.util.Arrays.stream(judged.columns()).map(c -> col(c)).toArray(Column[]::new);
+        return judged.join(vetoes.get(), scala.collection.JavaConverters.asScalaBuffer(
+                        List.of(SilverQuarantineTable.EVENT_ID)).toSeq(), "left")
+                .withColumn(RowChecks.BROKEN_RULES, array_distinct(concat(col(RowChecks.BROKEN_RULES),
+                        coalesce(col(VETO), array().cast("array<string>")))))
+                .select(columns);
     }
 
     /**

@@ -23,8 +23,17 @@ public final class SilverOrderLinesJob extends FactJob {
             SilverOrderLinesTable.LAYOUT, List.of(SilverOrderLinesTable.EVENT_ID, SilverOrderLinesTable.LINE_NUMBER), SilverOrderLinesJob::orderLineRows,
             Set.of(), false);
 
+    private final Sibling sibling;
+
     public SilverOrderLinesJob(SilverContext context) {
         super(NAME, FACT, context.settings().tables().orderLines(), context);
+        this.sibling = new Sibling(context.settings().tables().orders(), SilverOrdersJob::orderRows);
+    }
+
+    /** An order and its lines go together: a rule of silver.orders quarantines the event here too. */
+    @Override
+    protected List<Sibling> siblings() {
+        return List.of(sibling);
     }
 
     /** The rows of {@link SilverOrderLinesTable} from conforming order rows: one per line, numbered from 1. */

@@ -26,8 +26,17 @@ public final class SilverOrdersJob extends FactJob {
             SilverOrdersTable.LAYOUT, List.of(SilverOrdersTable.EVENT_ID), SilverOrdersJob::orderRows,
             Set.of(SilverOrdersTable.LINES), true);
 
+    private final Sibling sibling;
+
     public SilverOrdersJob(SilverContext context) {
         super(NAME, FACT, context.settings().tables().orders(), context);
+        this.sibling = new Sibling(context.settings().tables().orderLines(), SilverOrderLinesJob::orderLineRows);
+    }
+
+    /** An order and its lines go together: a rule of silver.order_lines quarantines the event here too. */
+    @Override
+    protected List<Sibling> siblings() {
+        return List.of(sibling);
     }
 
     /** The rows of {@link SilverOrdersTable} from conforming rows: line count and total computed from the lines. */
