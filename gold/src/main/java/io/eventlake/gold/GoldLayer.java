@@ -7,7 +7,11 @@ import io.eventlake.quality.QualityGates;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.DeltaTables;
 import io.eventlake.table.TableLocation;
+import io.eventlake.errors.ErrorCode;
+import io.eventlake.errors.LakeException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
@@ -15,7 +19,8 @@ import org.apache.spark.sql.SparkSession;
  * Gold's batch refreshes, one per table, run in order, each written, audited and only then published
  * (write-audit-publish): the version a refresh wrote is checked against the table's quality gate by time travel;
  * when a block rule fails the table is restored to the version before the refresh and the refresh fails with
- * {@code AUDIT_FAILED}. Each refresh is incremental and idempotent.
+ * {@code AUDIT_FAILED}. A failed audit of one table does not stop the others: every table is refreshed, and the
+ * failures come back with the results ({@link Refreshed#throwIfFailed}). Each refresh is incremental and idempotent.
  */
 public final class GoldLayer {
     private final GoldSettings settings;
@@ -30,13 +35,48 @@ public final class GoldLayer {
         this.customerFeatures = new CustomerFeaturesJob(settings);
     }
 
-    /** Brings every gold table up to date with silver; {@code full} recomputes instead of refreshing. */
-    public List<RefreshResult> refresh(SparkSession spark, boolean full) {
-        RefreshResult sales = audited(spark, settings.tables().dailyStoreSales(),
-                () -> dailyStoreSales.refresh(spark, full));
-        RefreshResult features = audited(spark, settings.tables().customerFeatures(),
-                () -> customerFeatures.refresh(spark, full));
-        return List.of(sales, features);
+    /**
+     * What a refresh of every table did: the results of the tables published, and the audits that failed (those
+     * tables were restored to their last good version).
+     */
+    public record Refreshed(List<RefreshResult> results, List<LakeException> failedAudits) {
+        public Refreshed {
+            results = List.copyOf(results);
+            failedAudits = List.copyOf(failedAudits);
+        }
+
+        /** Throws the first failed audit (the others suppressed in it); returns the results when none failed. */
+        public List<RefreshResult> throwIfFailed() {
+            if (failedAudits.isEmpty()) {
+                return results;
+            }
+            LakeException first = failedAudits.get(0);
+            failedAudits.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    /**
+     * Brings every gold table up to date with silver; {@code full} recomputes instead of refreshing. A table whose
+     * audit fails is restored and reported in {@link Refreshed#failedAudits}; the other tables are still refreshed.
+     */
+    public Refreshed refresh(SparkSession spark, boolean full) {
+        List<RefreshResult> results = new ArrayList<>();
+        List<LakeException> failed = new ArrayList<>();
+        for (Map.Entry<TableLocation, Supplier<RefreshResult>> table : List.<Map.Entry<TableLocation,
+                Supplier<RefreshResult>>>of(
+                Map.entry(settings.tables().dailyStoreSales(), () -> dailyStoreSales.refresh(spark, full)),
+                Map.entry(settings.tables().customerFeatures(), () -> customerFeatures.refresh(spark, full)))) {
+            try {
+                results.add(audited(spark, table.getKey(), table.getValue()));
+            } catch (LakeException e) {
+                if (e.code() != ErrorCode.AUDIT_FAILED) {
+                    throw e;
+                }
+                failed.add(e);
+            }
+        }
+        return new Refreshed(results, failed);
     }
 
     private RefreshResult audited(SparkSession spark, TableLocation table, Supplier<RefreshResult> refresh) {

@@ -59,7 +59,8 @@ public final class DailyStoreSales {
     }
 
     /**
-     * Every slice of the inputs, aggregated.
+     * Every slice of the inputs, aggregated. Only orders present in both {@code orders} and {@code lines} count:
+     * orders and customers from the order rows, units and gross revenue from their lines.
      *
      * @param orders      rows of {@code silver.orders} (those of the slices wanted, or all)
      * @param lines       rows of {@code silver.order_lines} (same days)
@@ -68,14 +69,20 @@ public final class DailyStoreSales {
      */
     public static Dataset<Row> slices(Dataset<Row> orders, Dataset<Row> lines, Dataset<Row> returns,
                                       Dataset<Row> orderStores) {
-        Dataset<Row> placed = orders.groupBy(col(SilverOrdersTable.EVENT_DATE).as(EVENT_DATE),
+        // An order counts once both its header and its lines are in silver (the two tables are written by separate
+        // streams): orders, customers, units and revenue then always come from the same events.
+        Dataset<Row> complete = orders.join(lines.select(SilverOrderLinesTable.EVENT_ID).distinct(),
+                SilverOrdersTable.EVENT_ID, "left_semi");
+        Dataset<Row> completeLines = lines.join(orders.select(SilverOrdersTable.EVENT_ID),
+                SilverOrderLinesTable.EVENT_ID, "left_semi");
+        Dataset<Row> placed = complete.groupBy(col(SilverOrdersTable.EVENT_DATE).as(EVENT_DATE),
                         col(SilverOrdersTable.STORE_ID).as(STORE_ID), col(SilverOrdersTable.CURRENCY).as(CURRENCY))
-                .agg(count(lit(1)).as(ORDERS), sum(col(SilverOrdersTable.ORDER_TOTAL)).cast(MONEY).as(GROSS_REVENUE),
-                        countDistinct(col(SilverOrdersTable.CUSTOMER_ID)).as(DISTINCT_CUSTOMERS));
-        Dataset<Row> units = lines.groupBy(col(SilverOrderLinesTable.EVENT_DATE).as(EVENT_DATE),
+                .agg(count(lit(1)).as(ORDERS), countDistinct(col(SilverOrdersTable.CUSTOMER_ID)).as(DISTINCT_CUSTOMERS));
+        Dataset<Row> units = completeLines.groupBy(col(SilverOrderLinesTable.EVENT_DATE).as(EVENT_DATE),
                         col(SilverOrderLinesTable.STORE_ID).as(STORE_ID),
                         col(SilverOrderLinesTable.CURRENCY).as(CURRENCY))
-                .agg(sum(col(SilverOrderLinesTable.QUANTITY)).cast(DataTypes.LongType).as(UNITS));
+                .agg(sum(col(SilverOrderLinesTable.QUANTITY)).cast(DataTypes.LongType).as(UNITS),
+                        sum(col(SilverOrderLinesTable.LINE_AMOUNT)).cast(MONEY).as(GROSS_REVENUE));
         Dataset<Row> refunds = attributed(returns, orderStores).groupBy(KEY)
                 .agg(sum(col(SilverReturnsTable.REFUND_AMOUNT)).cast(MONEY).as(REFUNDS));
         Column zero = lit(BigDecimal.ZERO).cast(MONEY);

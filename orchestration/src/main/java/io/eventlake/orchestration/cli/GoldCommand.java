@@ -2,7 +2,6 @@ package io.eventlake.orchestration.cli;
 
 import io.eventlake.orchestration.runs.Run;
 import io.eventlake.gold.GoldLayer;
-import io.eventlake.gold.RefreshResult;
 import io.eventlake.orchestration.config.LakeSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -35,13 +34,12 @@ final class GoldCommand implements Callable<Integer> {
         SparkSession spark = lake.session(settings);
         PrintWriter out = spec.commandLine().getOut();
         Run.execute(spark, settings, "gold", "batch", run -> {
-            for (RefreshResult result : new GoldLayer(settings.gold(), settings.qualityGates()).refresh(spark,
-                    full)) {
-                out.println(result);
-            }
+            GoldLayer.Refreshed refreshed = new GoldLayer(settings.gold(), settings.qualityGates()).refresh(spark, full);
+            refreshed.results().forEach(out::println);
             out.println(Inventory.runAvailableNow(spark, settings));
             out.printf("run %s%n", run.id());
             out.flush();
+            refreshed.throwIfFailed(); // after the operational path and the other tables did all they could
         });
         return LakeCommand.OK;
     }

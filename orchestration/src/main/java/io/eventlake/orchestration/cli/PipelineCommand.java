@@ -74,10 +74,12 @@ final class PipelineCommand implements Callable<Integer> {
             bronze.runAvailableNow(spark);
             silver.runAvailableNow(spark);
             summary.run();
-            new GoldLayer(settings.gold(), settings.qualityGates()).refresh(spark, false).forEach(out::println);
+            GoldLayer.Refreshed refreshed = new GoldLayer(settings.gold(), settings.qualityGates()).refresh(spark, false);
+            refreshed.results().forEach(out::println);
             out.println(Inventory.runAvailableNow(spark, settings));
             out.printf("run %s%n", run);
             out.flush();
+            refreshed.throwIfFailed();
             return;
         }
         try (KafkaAlertSink alerts = new KafkaAlertSink(settings.inventory())) {
