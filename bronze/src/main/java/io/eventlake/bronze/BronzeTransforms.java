@@ -18,7 +18,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -42,7 +42,8 @@ public final class BronzeTransforms {
 
     /**
      * Validates raw Kafka records (the Kafka source's columns: key, value, topic, partition, offset, timestamp,
-     * headers) into {@link BronzeEventsTable} rows. Deterministic for a given input, run id and ingest time:
+     * headers) into {@link BronzeEventsTable} rows; {@code occurred_at} is judged against the record's Kafka
+     * timestamp ({@link io.eventlake.bronze.validate.EventTimeWindow}). Deterministic for a given input, run id and ingest time:
      * nothing is read from a clock here.
      */
     public static Dataset<Row> events(Dataset<Row> kafkaRecords, EventValidator validator, String runId,
@@ -51,7 +52,7 @@ public final class BronzeTransforms {
         UserDefinedFunction validate = udf(new ValidateValue(validator), VALIDATION_SCHEMA).asNondeterministic();
         Column result = col(VALIDATION);
         return kafkaRecords
-                .withColumn(VALIDATION, validate.apply(col("value")))
+                .withColumn(VALIDATION, validate.apply(col("value"), col("timestamp")))
                 .select(
                         col("topic").as(BronzeEventsTable.TOPIC),
                         col("partition").as(BronzeEventsTable.PARTITION),
@@ -89,12 +90,12 @@ public final class BronzeTransforms {
      * The validator as a Spark UDF: raw value in, {@link #VALIDATION_SCHEMA} struct out. A value the validator
      * cannot evaluate (it threw) is {@code unprocessable:<exception class>}, so one record never fails a batch.
      */
-    private record ValidateValue(EventValidator validator) implements UDF1<byte[], Row> {
+    private record ValidateValue(EventValidator validator) implements UDF2<byte[], Timestamp, Row> {
         @Override
-        public Row call(byte[] value) {
+        public Row call(byte[] value, Timestamp kafkaTimestamp) {
             Validation v;
             try {
-                v = validator.validate(value);
+                v = validator.validate(value, kafkaTimestamp == null ? null : kafkaTimestamp.toInstant());
             } catch (RuntimeException | StackOverflowError e) {
                 v = Validation.unprocessable(e);
             }

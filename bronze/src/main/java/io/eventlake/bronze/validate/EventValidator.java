@@ -58,11 +58,34 @@ public final class EventValidator implements Serializable {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final ContractRegistry contracts;
+    private final EventTimeWindow eventTime;
 
+    /** A validator with the {@link EventTimeWindow#DEFAULT} window. */
     public EventValidator(ContractRegistry contracts) {
-        this.contracts = contracts;
+        this(contracts, EventTimeWindow.DEFAULT);
     }
 
+    public EventValidator(ContractRegistry contracts, EventTimeWindow eventTime) {
+        this.contracts = contracts;
+        this.eventTime = eventTime;
+    }
+
+    /**
+     * {@link #validate(byte[])}, and {@code occurred_at} must lie in the event-time window around {@code receivedAt}
+     * (the record's Kafka timestamp; null skips that check).
+     */
+    public Validation validate(byte[] value, Instant receivedAt) {
+        Validation v = validate(value);
+        if (receivedAt == null || v.occurredAt() == null || eventTime.contains(v.occurredAt(), receivedAt)) {
+            return v;
+        }
+        List<Reason> reasons = new ArrayList<>(v.reasons());
+        reasons.add(Reason.of(ReasonCode.IMPLAUSIBLE_TIME, "occurred_at"));
+        return new Validation(v.eventId(), v.eventType(), v.schemaVersion(), v.occurredAt(), v.producer(),
+                v.correlationId(), List.copyOf(reasons));
+    }
+
+    /** The record's verdict from its value alone (no event-time window). */
     public Validation validate(byte[] value) {
         if (value == null || value.length == 0) {
             return invalid(Reason.of(ReasonCode.EMPTY_VALUE));

@@ -18,6 +18,11 @@ public enum ReasonCode {
      */
     OUT_OF_RANGE("out_of_range"),
     /**
+     * An event time outside the plausible window around the record's Kafka timestamp ({@link EventTimeWindow});
+     * detail: the field path.
+     */
+    IMPLAUSIBLE_TIME("implausible_time"),
+    /**
      * The record could not be evaluated or written (a last line of defence: validation or the write threw);
      * detail: the exception's class.
      */

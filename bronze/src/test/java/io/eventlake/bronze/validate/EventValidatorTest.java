@@ -219,6 +219,27 @@ class EventValidatorTest {
         assertEquals(List.of("malformed_json"), validate(deep).reasons().stream().map(Reason::toString).toList());
     }
 
+    @Test
+    void anEventTimeFarFromItsKafkaTimestampIsImplausible() {
+        Instant received = Instant.parse("2026-11-21T10:00:00Z");
+        EventValidator validator = new EventValidator(ContractRegistry.load(ContractRegistry.CLASSPATH),
+                new EventTimeWindow(java.time.Duration.ofDays(365), java.time.Duration.ofHours(1)));
+        for (String time : List.of("2100-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "2026-11-21T11:00:01Z",
+                "2025-11-20T09:59:59Z")) {
+            ObjectNode event = orderPlaced("e-28");
+            event.put("occurred_at", time);
+            Validation v = validator.validate(json(event).getBytes(StandardCharsets.UTF_8), received);
+            assertEquals(List.of("implausible_time:occurred_at"), reasonsOf(v), time);
+            assertEquals(Instant.parse(time), v.occurredAt(), "still parsed, for the quarantine row");
+        }
+        for (String time : List.of("2026-11-21T11:00:00Z", "2025-11-21T10:00:00Z", "2026-11-21T10:00:00Z")) {
+            ObjectNode event = orderPlaced("e-29");
+            event.put("occurred_at", time);
+            assertEquals(List.of(), reasonsOf(validator.validate(json(event).getBytes(StandardCharsets.UTF_8),
+                    received)), time);
+        }
+    }
+
     private static List<String> reasonsOf(Validation validation) {
         return validation.reasons().stream().map(Reason::toString).toList();
     }

@@ -6,7 +6,6 @@ import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.contract.ContractRegistry;
-import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.orchestration.config.LakeSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -47,7 +46,7 @@ final class BronzeCommand implements Callable<Integer> {
         SparkSession spark = lake.session(settings);
         Run.execute(spark, settings, "bronze", runMode.mode().configName(), runId, recorded -> {
             String run = recorded.id();
-            BronzeLayer bronze = new BronzeLayer(settings.bronze(), new EventValidator(contracts), run,
+            BronzeLayer bronze = new BronzeLayer(settings.bronze(), settings.validator(contracts), run,
                     Clock.systemUTC());
             if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
                 bronze.runAvailableNow(spark);

@@ -7,7 +7,6 @@ import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.Queries;
 import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.contract.ContractRegistry;
-import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.gold.GoldLayer;
 import io.eventlake.gold.inventory.KafkaAlertSink;
 import io.eventlake.orchestration.config.LakeSettings;
@@ -61,7 +60,7 @@ final class PipelineCommand implements Callable<Integer> {
     private void run(SparkSession spark, LakeSettings settings, ContractRegistry contracts, SilverLayer silver,
                      PrintWriter out, Run recorded) {
         String run = recorded.id();
-        BronzeLayer bronze = new BronzeLayer(settings.bronze(), new EventValidator(contracts), run, Clock.systemUTC());
+        BronzeLayer bronze = new BronzeLayer(settings.bronze(), settings.validator(contracts), run, Clock.systemUTC());
         Runnable summary = () -> {
             BronzeRunStats stats = bronze.stats(spark);
             recorded.counts(BronzeEventsJob.NAME, 0, stats.quarantined());

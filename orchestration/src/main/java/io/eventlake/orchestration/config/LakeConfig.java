@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import io.eventlake.bronze.KafkaSourceSettings;
+import io.eventlake.bronze.validate.EventTimeWindow;
 import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.gold.features.FeatureSettings;
@@ -145,7 +146,9 @@ public final class LakeConfig {
         Path rulesDir = rulesSetting == null ? null : Path.of(rulesSetting);
         LakeSettings partial = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,
                 c.positiveDuration("eventlake.bronze.trigger-interval"), silver, gold, localKafka, generator,
-                new LakeSettings.QualitySettings(java.util.Map.of(), gateResults, runs));
+                new LakeSettings.QualitySettings(java.util.Map.of(), gateResults, runs),
+                new EventTimeWindow(c.positiveDuration("eventlake.bronze.event-time.max-age"),
+                        c.positiveDuration("eventlake.bronze.event-time.max-future")));
         Path folder = rulesDir != null ? rulesDir : confDir == null ? null : confDir.resolve("quality");
         LakeSettings settings = partial.withGates(QualityRules.load(folder, List.of(silver.orders(),
                 silver.orderLines(), silver.payments(), silver.returns(), silver.inventoryMovements(),

@@ -14,6 +14,9 @@ import io.eventlake.silver.SilverSettings;
 import io.eventlake.silver.SilverTableLocations;
 import io.eventlake.table.TableLocation;
 import java.nio.file.Path;
+import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.bronze.validate.EventTimeWindow;
+import io.eventlake.bronze.validate.EventValidator;
 import java.time.Duration;
 import java.util.Map;
 
@@ -36,7 +39,13 @@ import java.util.Map;
 public record LakeSettings(String lakeRoot, SparkSettings spark, String contractsLocation,
                            KafkaSourceSettings kafka, String eventsTable, String quarantineTable,
                            Duration triggerInterval, SilverTableSettings silverTables, GoldTableSettings goldTables,
-                           LocalKafkaSettings localKafka, GeneratorSettings generator, QualitySettings quality) {
+                           LocalKafkaSettings localKafka, GeneratorSettings generator, QualitySettings quality,
+                           EventTimeWindow eventTime) {
+
+    /** Bronze's validator: the contracts, and the event-time window ({@code eventlake.bronze.event-time}). */
+    public EventValidator validator(ContractRegistry contracts) {
+        return new EventValidator(contracts, eventTime);
+    }
 
     /**
      * Quality gates and run lineage.
@@ -180,19 +189,19 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     /** The same settings with another lake root (the demo and benchmarks use their own). */
     public LakeSettings withLakeRoot(String root) {
         return new LakeSettings(root, spark, contractsLocation, kafka, eventsTable, quarantineTable, triggerInterval,
-                silverTables, goldTables, localKafka, generator, quality);
+                silverTables, goldTables, localKafka, generator, quality, eventTime);
     }
 
     /** The same settings with other quality rules (tests, the demo's injected faults). */
     public LakeSettings withGates(Map<String, Gate> gates) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, kafka, eventsTable, quarantineTable,
                 triggerInterval, silverTables, goldTables, localKafka, generator,
-                new QualitySettings(gates, quality.gateResultsTable(), quality.runsTable()));
+                new QualitySettings(gates, quality.gateResultsTable(), quality.runsTable()), eventTime);
     }
 
     /** The same settings reading from another broker and topics. */
     public LakeSettings withKafka(KafkaSourceSettings source) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, source, eventsTable, quarantineTable,
-                triggerInterval, silverTables, goldTables, localKafka, generator, quality);
+                triggerInterval, silverTables, goldTables, localKafka, generator, quality, eventTime);
     }
 }

@@ -15,7 +15,6 @@ import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.kafka.LocalKafkaBroker;
-import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.gold.GoldLayer;
 import io.eventlake.gold.RefreshResult;
@@ -131,7 +130,7 @@ public final class Demo {
     private BronzeReconciliation bronzeAndSilver(SparkSession spark, LakeSettings demo, GenerationReport report,
                                                  Run run) {
         BronzeSettings bronze = demo.bronze();
-        BronzeLayer layer = new BronzeLayer(bronze, new EventValidator(contracts), run.id(), Clock.systemUTC());
+        BronzeLayer layer = new BronzeLayer(bronze, demo.validator(contracts), run.id(), Clock.systemUTC());
         layer.runAvailableNow(spark);
         BronzeRunStats stats = layer.stats(spark);
         out.printf("3. Bronze (available-now, run %s): %d records, %d quarantined%n", run.id(), stats.records(),
@@ -192,7 +191,7 @@ public final class Demo {
         out.println("   Injected: a payment of -25.00 and an order line priced 9,999,999.00 (cents sent as euros).");
         TableLocation sales = demo.gold().tables().dailyStoreSales();
         Run.execute(spark, demo, "demo", "available-now", run -> {
-            new BronzeLayer(demo.bronze(), new EventValidator(contracts), run.id(), Clock.systemUTC())
+            new BronzeLayer(demo.bronze(), demo.validator(contracts), run.id(), Clock.systemUTC())
                     .runAvailableNow(spark);
             new SilverLayer(new SilverContext(demo.silver(), contracts, tokenizer, new SilverRunMetrics(),
                     demo.qualityGates())).runAvailableNow(spark);

@@ -36,7 +36,7 @@ class ConformanceTest {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             rows.add(RowFactory.create(null, values.get(i).getBytes(StandardCharsets.UTF_8), "retail.events", 0,
-                    (long) i, Timestamp.from(Instant.EPOCH), 0, null));
+                    (long) i, Timestamp.from(Instant.parse("2026-11-21T08:00:00Z")), 0, null));
         }
         return BronzeTransforms.events(TestSpark.session().createDataFrame(rows, KAFKA),
                 new EventValidator(CONTRACTS), "run-c", Instant.parse("2026-11-21T08:00:00Z"));
