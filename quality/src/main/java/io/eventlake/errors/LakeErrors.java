@@ -36,6 +36,43 @@ public final class LakeErrors {
                 "change '" + key + "' in your config file or pass --set " + key + "=<allowed value>.");
     }
 
+    /**
+     * A command-line option with a value it does not take.
+     *
+     * @param example a command line with a valid value, e.g. {@code ./lake history silver.orders --limit 10}
+     */
+    public static LakeException optionInvalid(String option, Object value, String allowed, String example) {
+        return error(ErrorCode.OPTION_INVALID,
+                "Option " + option + " has the invalid value '" + value + "'.",
+                "Allowed: " + allowed + ".",
+                "run it again with a value allowed, e.g. " + example);
+    }
+
+    /** Options that cannot go together, or a required one left out. */
+    public static LakeException optionsConflict(String problem, String usage) {
+        return error(ErrorCode.OPTION_INVALID, problem, "The command takes them only as: " + usage + ".",
+                "run it again as shown, e.g. " + usage);
+    }
+
+    /** A config file (or the packaged one) whose HOCON does not parse. */
+    public static LakeException configFileInvalid(String source, String reason) {
+        return error(ErrorCode.CONFIG_INVALID,
+                "Config file '" + source + "' cannot be read.",
+                "Its HOCON syntax is wrong: " + reason + ".",
+                "correct the file at the line named (settings are written key = value, e.g. "
+                        + "eventlake.kafka.max-offsets-per-trigger = 1000), or leave --conf-file out.");
+    }
+
+    /** {@code eventlake.spark.master} that Spark would refuse. */
+    public static LakeException sparkMasterInvalid(String key, String master) {
+        return error(ErrorCode.CONFIG_INVALID,
+                "Setting '" + key + "' has the invalid value '" + master + "'.",
+                "Spark takes local, local[N], local[*], local[N,F], spark://host:port, yarn, k8s://https://host:port "
+                        + "or mesos://host:port.",
+                "pass --set spark.master=local[2] (or a cluster's URL), or leave it out under spark-submit, whose "
+                        + "--master wins.");
+    }
+
     public static LakeException configUnknown(String key, String closest) {
         return error(ErrorCode.CONFIG_UNKNOWN,
                 "Setting '" + key + "' is not a setting eventlake knows.",
@@ -159,7 +196,7 @@ public final class LakeErrors {
     public static LakeException kafkaUnreachable(String bootstrapServers, long seconds, Throwable cause) {
         return error(ErrorCode.KAFKA_UNREACHABLE,
                 "Kafka at '" + bootstrapServers + "' did not answer within " + seconds + " s.",
-                "The job needs the broker to read topic offsets: " + cause.getMessage() + ".",
+                "The job needs the broker to read topic offsets: " + describe(cause) + ".",
                 "start the broker ('./lake kafka start' locally), or set eventlake.kafka.bootstrap-servers (and any "
                         + "security options under eventlake.kafka.options) to a reachable cluster.",
                 cause);
@@ -274,6 +311,12 @@ public final class LakeErrors {
                 "Later runs wrote the same tables since: " + String.join("; ", laterWrites)
                         + ". Restoring under them would silently undo their work.",
                 "roll those runs back too with --cascade, or restore single tables with --to-version.");
+    }
+
+    /** An error's class and message; the class alone when it has no message. */
+    private static String describe(Throwable error) {
+        return error.getMessage() == null ? error.getClass().getSimpleName()
+                : error.getClass().getSimpleName() + ": " + error.getMessage();
     }
 
     private static String rootMessage(Throwable error) {

@@ -37,7 +37,7 @@ final class BenchCommand {
         public Integer call() {
             LakeSettings settings = config.load();
             LakeCommand lake = (LakeCommand) spec.root().userObject();
-            new BronzeBenchmark(Options.positive("--events", events), (int) Options.positive("--rounds", rounds))
+            new BronzeBenchmark(Options.positive(spec, "--events", events), (int) Options.positive(spec, "--rounds", rounds))
                     .run(settings, ContractRegistry.load(settings.contractsLocation()), lake.sessions(), System.out);
             return LakeCommand.OK;
         }
@@ -71,7 +71,7 @@ final class BenchCommand {
                             "--duplicates takes shares from 0 (none) to below 1, e.g. 0,0.05,0.3; got " + share);
                 }
             }
-            new SilverBenchmark(Options.positive("--events", events), duplicates)
+            new SilverBenchmark(Options.positive(spec, "--events", events), duplicates)
                     .run(settings, ContractRegistry.load(settings.contractsLocation()), lake.sessions(),
                             spec.commandLine().getOut());
             return LakeCommand.OK;
@@ -107,7 +107,7 @@ final class BenchCommand {
             LakeSettings settings = config.load();
             LakeCommand lake = (LakeCommand) spec.root().userObject();
             java.io.PrintWriter out = spec.commandLine().getOut();
-            new GoldBenchmark((int) Options.positive("--days", days), (int) Options.positive("--orders-per-day",
+            new GoldBenchmark((int) Options.positive(spec, "--days", days), (int) Options.positive(spec, "--orders-per-day",
                     ordersPerDay)).run(settings, lake.sessions(), out);
             if (alerts > 0) {
                 new AlertFreshnessBenchmark(alerts, trigger, java.time.Duration.ofSeconds(1))
@@ -137,8 +137,8 @@ final class BenchCommand {
         public Integer call() {
             LakeSettings settings = config.load();
             LakeCommand lake = (LakeCommand) spec.root().userObject();
-            new io.eventlake.orchestration.bench.QualityBenchmark(Options.positive("--rows", rows),
-                    (int) Options.positive("--rounds", rounds)).run(settings, lake.sessions(),
+            new io.eventlake.orchestration.bench.QualityBenchmark(Options.positive(spec, "--rows", rows),
+                    (int) Options.positive(spec, "--rounds", rounds)).run(settings, lake.sessions(),
                     spec.commandLine().getOut());
             return LakeCommand.OK;
         }

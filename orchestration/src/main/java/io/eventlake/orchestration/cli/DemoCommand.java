@@ -34,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LakeSettings settings = config.load();
-        long events = count != null ? Options.positive("--count", count) : settings.generator().count();
+        long events = count != null ? Options.positive(spec, "--count", count) : settings.generator().count();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> environment = lake.environment();
         if (!environment.containsKey(PiiTokenizer.KEY_VARIABLE)) {

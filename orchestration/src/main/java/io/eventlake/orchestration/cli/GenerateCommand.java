@@ -40,10 +40,10 @@ final class GenerateCommand implements Callable<Integer> {
         LakeSettings settings = config.load();
         GeneratorSettings generator = settings.generator();
         if (count != null) {
-            generator = generator.withCount(Options.positive("--count", count));
+            generator = generator.withCount(Options.positive(spec, "--count", count));
         }
         if (rate != null) {
-            generator = generator.withRate(Options.nonNegative("--rate", rate));
+            generator = generator.withRate(Options.nonNegative(spec, "--rate", rate));
         }
         if (seed != null) {
             generator = generator.withSeed(seed);

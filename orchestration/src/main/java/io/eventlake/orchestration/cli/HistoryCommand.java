@@ -33,7 +33,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LakeSettings settings = config.load();
-        Options.positive("--limit", limit);
+        Options.positive(spec, "--limit", limit);
         PrintWriter out = spec.commandLine().getOut();
         out.print(TableHistory.render(TableHistory.of(lake.session(settings), settings, table, limit)));
         out.flush();

@@ -63,6 +63,7 @@ public final class LakeCommand {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(LakeCommand::exitCode);
+        cli.setParameterExceptionHandler(LakeCommand::badArguments);
         cli.setExecutionExceptionHandler((error, commandLine, parsed) -> {
             if (error instanceof LakeException lake) {
                 commandLine.getErr().println("error: " + lake.getMessage());
@@ -74,6 +75,25 @@ public final class LakeCommand {
             return exitCode(error);
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Wrong arguments: what picocli found, the command's usage, and a command line to type. Options of one
+     * exclusive group given together (e.g. {@code rollback <table> --to-version N --run X}) say so plainly.
+     */
+    private static int badArguments(CommandLine.ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        PrintWriter err = command.getErr();
+        String what = error instanceof CommandLine.MaxValuesExceededException
+                || error instanceof CommandLine.MutuallyExclusiveArgsException
+                ? "options that exclude each other were given together (" + error.getMessage() + ")"
+                : error.getMessage();
+        String name = command.getCommandSpec().qualifiedName(" ").replaceFirst("^lake", "./lake");
+        err.println("error: " + what + ".");
+        err.print("Usage: " + command.getHelp().synopsis(0).replaceFirst("^lake", "./lake"));
+        err.println("Fix: run it as the usage shows, with one form only; " + name + " --help explains each option.");
+        err.flush();
+        return BAD_INPUT;
     }
 
     private static int exitCode(Throwable error) {

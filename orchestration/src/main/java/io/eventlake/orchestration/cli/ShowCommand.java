@@ -44,9 +44,10 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LakeSettings settings = config.load();
-        Options.positive("--limit", limit);
+        Options.positive(spec, "--limit", limit);
         if (at.version != null && at.version < 0) {
-            throw LakeErrors.configInvalid("--version", at.version, "a version number of 0 or more");
+            throw LakeErrors.optionInvalid("--version", at.version, "a version number of 0 or more (./lake history "
+                    + table + " lists them)", Options.retyped(spec, "--version", "0"));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(TableVersions.show(lake.session(settings), settings, table, at.version, at.timestamp, limit));

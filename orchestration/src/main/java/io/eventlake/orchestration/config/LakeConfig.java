@@ -62,10 +62,16 @@ public final class LakeConfig {
         return read(new ConfigReader(resolved), sources.confDir());
     }
 
+    private static final String SPARK_MASTER = "eventlake.spark.master";
+    /** The master URL forms of Spark 3.5: local[N|*][,F], spark://h:p[,h:p], yarn, k8s://..., mesos://... */
+    private static final java.util.regex.Pattern MASTER_URL = java.util.regex.Pattern.compile(
+            "local(\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?])?|local-cluster\\[\\d+,\\d+,\\d+]"
+                    + "|spark://[^\\s,/:]+:\\d+(,[^\\s,/:]+:\\d+)*|yarn|k8s://\\S+|mesos://\\S+");
+
     static LakeSettings read(ConfigReader c, Path confDir) {
         String lakeRoot = absolute(c.string("eventlake.lake-root", "EVENTLAKE_LAKE_ROOT"));
         SparkSettings spark = new SparkSettings(
-                c.optionalString("eventlake.spark.master"),
+                sparkMaster(c.optionalString(SPARK_MASTER)),
                 c.string("eventlake.spark.app-name"),
                 c.positiveInt("eventlake.spark.shuffle-partitions"),
                 SparkSettings.Catalog.fromConfigName(c.oneOf("eventlake.spark.catalog",
@@ -158,6 +164,14 @@ public final class LakeConfig {
         return settings;
     }
 
+    /** The master URL, when it has a form Spark takes (checked here: Spark's own refusal is a stack trace). */
+    private static String sparkMaster(String master) {
+        if (master != null && !MASTER_URL.matcher(master.trim()).matches()) {
+            throw LakeErrors.sparkMasterInvalid(SPARK_MASTER, master);
+        }
+        return master == null ? null : master.trim();
+    }
+
     private static String tableName(ConfigReader c, String key) {
         String name = c.string(key);
         try {
@@ -181,8 +195,8 @@ public final class LakeConfig {
             Path file = confDir.resolve(name);
             if (!Files.isRegularFile(file)) {
                 if (isEnv) {
-                    throw LakeErrors.configInvalid("--env", name.substring(4, name.length() - 5),
-                            "one of " + environments(confDir));
+                    throw LakeErrors.optionInvalid("--env", name.substring(4, name.length() - 5),
+                            "one of " + environments(confDir) + " (conf/env/<name>.conf)", "--env local");
                 }
                 throw LakeErrors.configFileNotFound(file.toString(), "It holds eventlake's defaults.");
             }
@@ -190,8 +204,9 @@ public final class LakeConfig {
         }
         if (LakeConfig.class.getClassLoader().getResource(RESOURCE_ROOT + name) == null) {
             if (isEnv) {
-                throw LakeErrors.configInvalid("--env", name.substring(4, name.length() - 5),
-                        "an environment packaged in the jar (conf/env/*.conf at build time)");
+                throw LakeErrors.optionInvalid("--env", name.substring(4, name.length() - 5),
+                        "an environment packaged in the jar (conf/env/*.conf at build time)",
+                        "leave --env out and pass --conf-file <file> or --set key=value");
             }
             throw LakeErrors.configFileNotFound(RESOURCE_ROOT + name, "The jar should contain eventlake's defaults.");
         }
@@ -234,7 +249,8 @@ public final class LakeConfig {
         try {
             return parser.get();
         } catch (ConfigException.Parse e) {
-            throw LakeErrors.configInvalid(source, "(unparseable)", "HOCON syntax: " + e.getMessage());
+            int line = e.origin() == null ? -1 : e.origin().lineNumber();
+            throw LakeErrors.configFileInvalid(source, (line > 0 ? "at line " + line + ", " : "") + e.getMessage());
         }
     }
 }

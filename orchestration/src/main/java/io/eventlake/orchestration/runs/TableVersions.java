@@ -36,16 +36,18 @@ public final class TableVersions {
             try {
                 at = Timestamp.valueOf(timestamp);
             } catch (IllegalArgumentException again) {
-                throw LakeErrors.configInvalid("--timestamp", timestamp,
-                        "an ISO instant (2026-11-21T10:00:00Z) or 'yyyy-mm-dd hh:mm:ss'");
+                throw LakeErrors.optionInvalid("--timestamp", timestamp,
+                        "an ISO instant (2026-11-21T10:00:00Z) or 'yyyy-mm-dd hh:mm:ss'",
+                        "./lake show " + name + " --timestamp 2026-11-21T10:00:00Z");
             }
         }
         List<Row> versions = DeltaTable.forPath(spark, table.path()).history()
                 .where(functions.col("timestamp").leq(functions.lit(at)))
                 .orderBy(functions.col("version").desc()).select("version").limit(1).collectAsList();
         if (versions.isEmpty()) {
-            throw LakeErrors.configInvalid("--timestamp", timestamp, "a time at or after the table's first version "
-                    + "(./lake history " + name + " lists the versions and their times)");
+            throw LakeErrors.optionInvalid("--timestamp", timestamp, "a time at or after the table's first version",
+                    "./lake history " + name + " (it lists the versions and their times), then ./lake show " + name
+                            + " --version <version>");
         }
         return spark.read().format("delta").option("versionAsOf", versions.get(0).getLong(0)).load(table.path());
     }

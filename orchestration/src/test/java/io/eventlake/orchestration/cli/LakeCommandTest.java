@@ -120,7 +120,30 @@ class LakeCommandTest {
     void aNegativeCountIsRefused() {
         Run run = lake(local("generate", "--count", "-1"));
         assertEquals(LakeCommand.BAD_INPUT, run.status());
-        assertTrue(run.err().contains("'--count'"), run.err());
+        assertTrue(run.err().startsWith("error: Option --count has the invalid value '-1'."), run.err());
+        assertTrue(run.err().contains("Fix: run it again with a value allowed, e.g. ./lake generate --count 1 "),
+                "the user's own command with a value that works: " + run.err());
+    }
+
+    @Test
+    void optionsThatExcludeEachOtherGetTheUsageAndNoPicocliJargon() {
+        Run run = lake(local("rollback", "gold.daily_store_sales", "--to-version", "0", "--run", "x"));
+
+        assertEquals(LakeCommand.BAD_INPUT, run.status());
+        assertTrue(run.err().startsWith("error: options that exclude each other were given together"), run.err());
+        assertTrue(run.err().contains("Usage: ./lake rollback"), run.err());
+        assertTrue(run.err().contains("Fix: run it as the usage shows, with one form only; ./lake rollback --help"),
+                run.err());
+    }
+
+    @Test
+    void aSparkMasterSparkWouldRefuseIsBadInputWithoutAStackTrace() {
+        Run run = lake(local("history", "gold.daily_store_sales", "--set", "spark.master=lcoal[2]"));
+
+        assertEquals(LakeCommand.BAD_INPUT, run.status());
+        assertTrue(run.err().startsWith("error: Setting 'eventlake.spark.master' has the invalid value 'lcoal[2]'."),
+                run.err());
+        assertTrue(!run.err().contains("\tat "), run.err());
     }
 
     @Test

@@ -143,9 +143,41 @@ class LakeConfigTest {
         assertTrue(noFile.getMessage().contains("nope.conf"));
 
         LakeException noEnv = assertThrows(LakeException.class, () -> load("prod", null));
-        assertEquals(ErrorCode.CONFIG_INVALID, noEnv.code());
+        assertEquals(ErrorCode.OPTION_INVALID, noEnv.code());
+        assertTrue(noEnv.getMessage().endsWith("Fix: run it again with a value allowed, e.g. --env local"),
+                noEnv.getMessage());
         assertTrue(noEnv.getMessage().contains("'prod'") && noEnv.getMessage().contains("[local]"),
                 noEnv.getMessage());
+    }
+
+    @Test
+    void aMalformedConfFileIsNamedWithItsLineAndAFixAUserCanFollow(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.conf");
+        Files.writeString(bad, "eventlake.kafka {\n  max-offsets-per-trigger = = 3\n");
+
+        LakeException error = assertThrows(LakeException.class, () -> load("local", bad));
+
+        assertEquals(ErrorCode.CONFIG_INVALID, error.code());
+        assertTrue(error.getMessage().startsWith("Config file '" + bad + "' cannot be read."), error.getMessage());
+        assertTrue(error.getMessage().contains("line 2"), error.getMessage());
+        assertTrue(!error.getMessage().contains("--set " + bad), "no --set of a file path: " + error.getMessage());
+    }
+
+    @Test
+    void aSparkMasterSparkWouldRefuseIsBadInputNamingTheForms() {
+        for (String master : List.of("lcoal[2]", "local[0]", "spark://host", "local[two]")) {
+            LakeException error = assertThrows(LakeException.class,
+                    () -> load("local", null, "spark.master=\"" + master + "\""), master);
+            assertEquals(ErrorCode.CONFIG_INVALID, error.code(), master);
+            assertEquals(ErrorCode.Kind.USER, error.code().kind());
+            assertTrue(error.getMessage().contains("'eventlake.spark.master' has the invalid value '" + master + "'"),
+                    error.getMessage());
+            assertTrue(error.getMessage().contains("--set spark.master=local[2]"), error.getMessage());
+        }
+        for (String master : List.of("local", "local[*]", "local[4,2]", "spark://127.0.0.1:7077", "yarn",
+                "spark://a:1,b:2", "k8s://https://k:443")) {
+            assertEquals(master, load("local", null, "spark.master=\"" + master + "\"").spark().master());
+        }
     }
 
     @Test
