@@ -61,23 +61,24 @@ final class PipelineCommand implements Callable<Integer> {
                      PrintWriter out, Run recorded) {
         String run = recorded.id();
         BronzeLayer bronze = new BronzeLayer(settings.bronze(), settings.validator(contracts), run, Clock.systemUTC());
-        Runnable summary = () -> {
+        java.util.function.Supplier<List<String>> summary = () -> {
             BronzeRunStats stats = bronze.stats(spark);
             recorded.counts(BronzeEventsJob.NAME, 0, stats.quarantined());
             SilverCommand.counts(recorded, silver.metrics());
             out.printf("bronze run %s: %d records (%d valid, %d quarantined)%n", run, stats.records(), stats.valid(),
                     stats.quarantined());
-            SilverCommand.print(out, spark, settings, silver.metrics());
+            return SilverCommand.print(out, spark, settings, silver.metrics());
         };
         if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
             bronze.runAvailableNow(spark);
             silver.runAvailableNow(spark);
-            summary.run();
+            List<String> mismatches = summary.get();
             GoldLayer.Refreshed refreshed = new GoldLayer(settings.gold(), settings.qualityGates()).refresh(spark, false);
             refreshed.results().forEach(out::println);
             out.println(Inventory.runAvailableNow(spark, settings));
             out.printf("run %s%n", run);
             out.flush();
+            SilverCommand.requireReconciled(mismatches);
             refreshed.throwIfFailed();
             return;
         }
@@ -93,7 +94,7 @@ final class PipelineCommand implements Callable<Integer> {
             out.printf("pipeline running (run %s, %d queries); stop with Ctrl-C%n", run, queries.size());
             out.flush();
             ContinuousRun.run(queries, () -> Queries.awaitAny(queries, settings.silver()::checkpoint), () -> {
-                summary.run();
+                summary.get();
                 recorded.finish();
             });
         }

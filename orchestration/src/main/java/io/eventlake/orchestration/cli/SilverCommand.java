@@ -1,5 +1,6 @@
 package io.eventlake.orchestration.cli;
 
+import io.eventlake.errors.LakeErrors;
 import io.eventlake.orchestration.runs.Run;
 import io.eventlake.bronze.StreamMode;
 import io.eventlake.bronze.contract.ContractRegistry;
@@ -51,7 +52,7 @@ final class SilverCommand implements Callable<Integer> {
                 } finally {
                     counts(run, silver.metrics());
                 }
-                print(out, spark, settings, silver.metrics());
+                requireReconciled(print(out, spark, settings, silver.metrics()));
                 return;
             }
             List<StreamingQuery> queries = silver.startContinuous(spark);
@@ -78,14 +79,30 @@ final class SilverCommand implements Callable<Integer> {
         metrics.all().forEach((job, totals) -> run.counts(job, totals.duplicates(), totals.quarantined()));
     }
 
-    /** What this run did per job, then the tables reconciled with bronze. */
-    static void print(PrintWriter out, SparkSession spark, LakeSettings settings, SilverRunMetrics metrics) {
+    /**
+     * What this run did per job, then the tables reconciled with bronze.
+     *
+     * @return the lines of the tables that do not add up (empty when all do)
+     */
+    static List<String> print(PrintWriter out, SparkSession spark, LakeSettings settings, SilverRunMetrics metrics) {
         out.println("silver run:");
         metrics.all().forEach((job, totals) -> out.printf("  %-27s %s%n", job, totals));
         out.println("silver tables against bronze:");
+        List<String> mismatches = new java.util.ArrayList<>();
         for (SilverReconciliation table : SilverReconciliation.all(spark, settings.silver())) {
             out.print("  " + table.render());
+            if (!table.addsUp()) {
+                mismatches.add(table.render().trim());
+            }
         }
         out.flush();
+        return mismatches;
+    }
+
+    /** A table that does not add up fails the command (exit 1): a record went missing or was counted twice. */
+    static void requireReconciled(List<String> mismatches) {
+        if (!mismatches.isEmpty()) {
+            throw LakeErrors.reconciliationFailed(mismatches);
+        }
     }
 }
