@@ -218,6 +218,34 @@ public final class LakeErrors {
                 cause);
     }
 
+    // ---- the lake root ------------------------------------------------------------------------------------
+
+    public static LakeException lakeLocked(String root, String lockFile, String holder) {
+        return error(ErrorCode.LAKE_LOCKED,
+                "The lake at " + root + " is in use by another process: " + holder + ".",
+                "Only one process may use a local lake root at a time (its embedded metastore and streaming "
+                        + "checkpoints are not shared); the lock is " + lockFile + ", released when that process ends.",
+                "wait for it to finish or stop it (Ctrl-C, or kill <pid>); to run bronze and silver together use "
+                        + "./lake pipeline, or give this command another lake with --set lake-root=<path>.");
+    }
+
+    public static LakeException lakeNotWritable(String root, String reason) {
+        return error(ErrorCode.LAKE_NOT_WRITABLE,
+                "The lake at " + root + " cannot be written.",
+                "Every command writes there (tables, checkpoints, the run record): " + reason + ".",
+                "make the path writable (remount it read-write, fix its owner) or point eventlake at a writable one "
+                        + "with --set lake-root=<path>; nothing was written, so a rerun afterwards starts cleanly.");
+    }
+
+    public static LakeException lakeDiskFull(String root, long freeBytes, long neededBytes) {
+        return error(ErrorCode.LAKE_DISK_FULL,
+                "The file system of the lake at " + root + " has " + freeBytes / 1024 + " KiB free.",
+                "A run needs at least " + neededBytes / (1024 * 1024) + " MiB to start (a write that runs out of space "
+                        + "midway fails the batch and leaves temporary files).",
+                "free space there (old versions: VACUUM; logs; other files) and run the command again: it resumes "
+                        + "from its checkpoints. The threshold is eventlake.min-free-space.");
+    }
+
     // ---- streaming -----------------------------------------------------------------------------------
 
     public static LakeException streamFailed(String job, String checkpoint, Throwable cause) {

@@ -3,6 +3,7 @@ package io.eventlake.orchestration.cli;
 import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeException;
 import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.orchestration.guard.LakeLock;
 import io.eventlake.orchestration.spark.SparkSessions;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -31,14 +32,18 @@ public final class LakeCommand {
 
     private final Function<LakeSettings, SparkSession> sessions;
     private final Map<String, String> environment;
+    private final String commandLine;
+    private LakeLock lock;
 
     /**
      * @param sessions    builds the SparkSession from the settings (once per run)
      * @param environment the process environment (secrets such as the personal-data key come from here)
      */
-    public LakeCommand(Function<LakeSettings, SparkSession> sessions, Map<String, String> environment) {
+    public LakeCommand(Function<LakeSettings, SparkSession> sessions, Map<String, String> environment,
+                       String commandLine) {
         this.sessions = sessions;
         this.environment = Map.copyOf(environment);
+        this.commandLine = commandLine;
     }
 
     public static void main(String[] args) {
@@ -59,7 +64,8 @@ public final class LakeCommand {
     /** Runs a command line in {@code environment} and returns its exit status; never exits the JVM. */
     public static int execute(Function<LakeSettings, SparkSession> sessions, Map<String, String> environment,
                               PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new LakeCommand(sessions, environment));
+        LakeCommand command = new LakeCommand(sessions, environment, "lake " + String.join(" ", args));
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(LakeCommand::exitCode);
@@ -74,7 +80,11 @@ public final class LakeCommand {
             commandLine.getErr().flush();
             return exitCode(error);
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            command.releaseLake();
+        }
     }
 
     /**
@@ -103,8 +113,22 @@ public final class LakeCommand {
         return error instanceof CommandLine.ParameterException ? BAD_INPUT : FAILED;
     }
 
+    /**
+     * The session for the lake of {@code settings}, after checking the lake root and locking it for this command
+     * ({@link LakeLock}: a second process, a read-only or full file system fail here, within a second).
+     */
     SparkSession session(LakeSettings settings) {
+        if (lock == null) {
+            lock = LakeLock.acquire(settings.lakeRoot(), commandLine, settings.minFreeSpace());
+        }
         return sessions.apply(settings);
+    }
+
+    private void releaseLake() {
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
     }
 
     Map<String, String> environment() {

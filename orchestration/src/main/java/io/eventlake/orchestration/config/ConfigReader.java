@@ -169,6 +169,21 @@ final class ConfigReader {
         return values;
     }
 
+    /** A size in bytes, of 0 or more, such as {@code 64M} or {@code 1G}. */
+    long bytes(String key) {
+        read.add(key);
+        requirePresent(key);
+        try {
+            long value = config.getBytes(key);
+            if (value < 0) {
+                throw LakeErrors.configInvalid(key, render(key), "a size of 0 or more, such as 64M or 1G");
+            }
+            return value;
+        } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+            throw LakeErrors.configInvalid(key, render(key), "a size of 0 or more, such as 64M or 1G");
+        }
+    }
+
     /** A whole number from 0 to {@link Integer#MAX_VALUE}. */
     int nonNegativeInt(String key) {
         long value = number(key, "a whole number of 0 or more").longValue();

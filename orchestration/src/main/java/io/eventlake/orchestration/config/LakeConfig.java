@@ -154,7 +154,8 @@ public final class LakeConfig {
                 c.positiveDuration("eventlake.bronze.trigger-interval"), silver, gold, localKafka, generator,
                 new LakeSettings.QualitySettings(java.util.Map.of(), gateResults, runs),
                 new EventTimeWindow(c.positiveDuration("eventlake.bronze.event-time.max-age"),
-                        c.positiveDuration("eventlake.bronze.event-time.max-future")));
+                        c.positiveDuration("eventlake.bronze.event-time.max-future")),
+                c.bytes("eventlake.min-free-space"));
         Path folder = rulesDir != null ? rulesDir : confDir == null ? null : confDir.resolve("quality");
         LakeSettings settings = partial.withGates(QualityRules.load(folder, List.of(silver.orders(),
                 silver.orderLines(), silver.payments(), silver.returns(), silver.inventoryMovements(),

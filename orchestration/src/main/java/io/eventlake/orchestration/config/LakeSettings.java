@@ -40,7 +40,7 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
                            KafkaSourceSettings kafka, String eventsTable, String quarantineTable,
                            Duration triggerInterval, SilverTableSettings silverTables, GoldTableSettings goldTables,
                            LocalKafkaSettings localKafka, GeneratorSettings generator, QualitySettings quality,
-                           EventTimeWindow eventTime) {
+                           EventTimeWindow eventTime, long minFreeSpace) {
 
     /** Bronze's validator: the contracts, and the event-time window ({@code eventlake.bronze.event-time}). */
     public EventValidator validator(ContractRegistry contracts) {
@@ -189,19 +189,19 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     /** The same settings with another lake root (the demo and benchmarks use their own). */
     public LakeSettings withLakeRoot(String root) {
         return new LakeSettings(root, spark, contractsLocation, kafka, eventsTable, quarantineTable, triggerInterval,
-                silverTables, goldTables, localKafka, generator, quality, eventTime);
+                silverTables, goldTables, localKafka, generator, quality, eventTime, minFreeSpace);
     }
 
     /** The same settings with other quality rules (tests, the demo's injected faults). */
     public LakeSettings withGates(Map<String, Gate> gates) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, kafka, eventsTable, quarantineTable,
                 triggerInterval, silverTables, goldTables, localKafka, generator,
-                new QualitySettings(gates, quality.gateResultsTable(), quality.runsTable()), eventTime);
+                new QualitySettings(gates, quality.gateResultsTable(), quality.runsTable()), eventTime, minFreeSpace);
     }
 
     /** The same settings reading from another broker and topics. */
     public LakeSettings withKafka(KafkaSourceSettings source) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, source, eventsTable, quarantineTable,
-                triggerInterval, silverTables, goldTables, localKafka, generator, quality, eventTime);
+                triggerInterval, silverTables, goldTables, localKafka, generator, quality, eventTime, minFreeSpace);
     }
 }
