@@ -1,0 +1,125 @@
+package io.eventlake.orchestration.cli;
+
+import static io.eventlake.orchestration.cli.LakeCommandTest.lake;
+import static io.eventlake.orchestration.cli.LakeCommandTest.local;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eventlake.testing.TestKafka;
+import io.eventlake.testing.TestSpark;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An existing lake on a real file system that turns read-only or full (a small tmpfs, mounted by the test; CI runs
+ * as root): the command fails within seconds naming the path, the cause and the fix, and the same command succeeds
+ * after the cause is removed, with no manual clean-up.
+ */
+class LakeFaultsTest {
+    private final List<Path> mounts = new ArrayList<>();
+
+    private Path tmpfs(String name, String size) {
+        Path dir = TestSpark.tempDir(name);
+        sh("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString());
+        mounts.add(dir);
+        return dir;
+    }
+
+    @AfterEach
+    void unmount() {
+        mounts.forEach(dir -> sh("umount", "-l", dir.toString()));
+    }
+
+    private static void sh(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertEquals(0, process.waitFor(), String.join(" ", command) + " (the fault tests mount a tmpfs and need "
+                    + "root): " + output);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String[] bronze(Path root, String topic, String tables) {
+        return local("bronze", "--available-now",
+                "--set", "kafka.bootstrap-servers=\"" + TestKafka.bootstrapServers() + "\"",
+                "--set", "kafka.topics=[\"" + topic + "\"]",
+                "--set", "lake-root=\"" + root.resolve("lake") + "\"",
+                "--set", "bronze.events-table=" + tables + ".events",
+                "--set", "bronze.quarantine-table=" + tables + ".quarantine");
+    }
+
+    private static void send(String topic, int from, int count) {
+        List<String> values = IntStream.range(from, from + count).mapToObj(i -> io.eventlake.testing.SampleEvents
+                .json(io.eventlake.testing.SampleEvents.orderPlaced("fault-" + i))).toList();
+        TestKafka.send(topic, values.stream().map(v -> "k").toList(), values);
+    }
+
+    @Test
+    void aReadOnlyLakeFailsWithinSecondsAndTheRerunAfterTheFixSucceeds() {
+        Path mount = tmpfs("ro-lake", "256m");
+        String topic = TestKafka.newTopic("fault-ro", 1);
+        send(topic, 0, 20);
+        LakeCommandTest.Run first = lake(bronze(mount, topic, "ro"));
+        assertEquals(LakeCommand.OK, first.status(), first.err());
+        send(topic, 20, 10);
+
+        sh("mount", "-o", "remount,ro", mount.toString());
+        long started = System.nanoTime();
+        LakeCommandTest.Run refused = lake(bronze(mount, topic, "ro"));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertEquals(LakeCommand.FAILED, refused.status(), refused.err());
+        assertTrue(seconds < 30, "failed after " + seconds + " s");
+        assertTrue(refused.err().startsWith("error: The lake at " + mount.resolve("lake") + " cannot be written."),
+                refused.err());
+        assertTrue(refused.err().contains("read-only") && refused.err().contains("Fix: make the path writable"),
+                refused.err());
+
+        sh("mount", "-o", "remount,rw", mount.toString());
+        LakeCommandTest.Run rerun = lake(bronze(mount, topic, "ro"));
+        assertEquals(LakeCommand.OK, rerun.status(), rerun.err());
+        assertTrue(rerun.out().contains(": 10 records"), rerun.out());
+        assertEquals(30, TestSpark.session().table("ro.events").count());
+    }
+
+    @Test
+    void aFullDiskFailsWithinSecondsAndTheRerunAfterSpaceIsFreedSucceeds() throws IOException {
+        Path mount = tmpfs("full-lake", "128m");
+        String topic = TestKafka.newTopic("fault-full", 1);
+        send(topic, 0, 20);
+        Path filler = mount.resolve("filler");
+        try (RandomAccessFile file = new RandomAccessFile(filler.toFile(), "rw")) {
+            byte[] block = new byte[1 << 20];
+            for (int i = 0; i < 100; i++) {
+                file.write(block); // leaves ~28 MB: less than the 64 MB a run needs to start
+            }
+        }
+
+        long started = System.nanoTime();
+        LakeCommandTest.Run refused = lake(bronze(mount, topic, "full"));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertEquals(LakeCommand.FAILED, refused.status(), refused.err());
+        assertTrue(seconds < 30, "failed after " + seconds + " s");
+        assertTrue(refused.err().startsWith("error: The file system of the lake at " + mount.resolve("lake")
+                + " has "), refused.err());
+        assertTrue(refused.err().contains("Fix: free space there"), refused.err());
+
+        Files.delete(filler);
+        LakeCommandTest.Run rerun = lake(bronze(mount, topic, "full"));
+        assertEquals(LakeCommand.OK, rerun.status(), rerun.err());
+        assertEquals(20, TestSpark.session().table("full.events").count());
+    }
+}
