@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every silver job together over one bronze table holding every event type. */
 class SilverLayerTest {
-    private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+    /** Ingest time: after every event below (bronze refuses events dated more than a day ahead of it). */
+    private static final Instant T0 = Instant.parse("2026-11-21T12:00:00Z");
     private static final List<String> PERSONAL = List.of("ada@example.com", "Ada L", "+44 20 7946 0000",
             "grace@example.com", "Grace Hopper", "bad.country@example.com");
 

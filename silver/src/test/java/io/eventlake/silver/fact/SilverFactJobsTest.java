@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** The fact tables other than payments, each from a real bronze events table through its streaming job. */
 class SilverFactJobsTest {
-    private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+    /** Ingest time: after every event below (bronze refuses events dated more than a day ahead of it). */
+    private static final Instant T0 = Instant.parse("2026-11-21T12:00:00Z");
 
     private static String order(String eventId, int version, String channel) {
         return event(eventId, "order_placed", version, "2026-11-20T10:00:00+01:00",
