@@ -5,6 +5,10 @@ import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.table.DeltaTables;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,6 +34,8 @@ public final class BronzeEventsJob {
     private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
     /** How long the start-up check waits for the broker before failing with a clear error. */
     private static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final Logger LOG = LoggerFactory.getLogger(BronzeEventsJob.class);
 
     private final BronzeSettings settings;
     private final EventValidator validator;
@@ -67,13 +73,39 @@ public final class BronzeEventsJob {
         return reader.option("failOnDataLoss", true).load();
     }
 
-    /** One micro-batch: validate each record once and append them all, exactly once. */
+    /**
+     * One micro-batch: validate each record once and append them all, exactly once. Should the append fail, the
+     * records whose write fails on their own ({@link PoisonRecords}) are appended as {@code unprocessable:<cause>}
+     * with the rest, so one record never blocks its partition; a failure no single record explains (the disk, the
+     * file system) is thrown as it is and the batch is retried by the next run.
+     */
     void writeBatch(Dataset<Row> kafkaRecords, long batchId) {
         String appId = kafkaRecords.sparkSession().sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
         if (appId == null) {
             throw new IllegalStateException("writeBatch must run inside a streaming query");
         }
-        DeltaTables.appendOnce(BronzeTransforms.events(kafkaRecords, validator, runId, clock.instant()),
-                settings.events(), appId, batchId);
+        Dataset<Row> records = kafkaRecords.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> events = BronzeTransforms.events(records, validator, runId, clock.instant());
+            try {
+                DeltaTables.appendOnce(events, settings.events(), appId, batchId);
+            } catch (Exception failure) { // Spark's SparkException is checked in Java's eyes, though undeclared
+                List<PoisonRecords.Poison> poison = new PoisonRecords(settings.checkpoint(NAME) + "/_poison-search")
+                        .find(events);
+                if (poison.isEmpty()) {
+                    throw failure instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(NAME + " batch " + batchId + " failed", failure);
+                }
+                LOG.warn("{} batch {}: {} record(s) could not be written and go to quarantine as unprocessable: {}",
+                        NAME, batchId, poison.size(), poison);
+                Dataset<Row> marked = events;
+                for (PoisonRecords.Poison record : poison) {
+                    marked = BronzeTransforms.unprocessable(marked, List.of(record.at()), record.failure());
+                }
+                DeltaTables.appendOnce(marked, settings.events(), appId, batchId);
+            }
+        } finally {
+            records.unpersist(false);
+        }
     }
 }

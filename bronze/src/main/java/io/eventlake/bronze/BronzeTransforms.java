@@ -1,5 +1,6 @@
 package io.eventlake.bronze;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
@@ -7,13 +8,16 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.bronze.validate.Reason;
+import io.eventlake.bronze.validate.ReasonCode;
 import io.eventlake.bronze.validate.Validation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -71,6 +75,31 @@ public final class BronzeTransforms {
                         result.getField(REASONS).as(REASONS),
                         lit(Timestamp.from(ingestTime)).as(BronzeEventsTable.INGEST_TIME),
                         lit(runId).as(BronzeEventsTable.RUN_ID));
+    }
+
+    /**
+     * {@code events} with the records at {@code poison} (topic, partition, offset) made unprocessable: no parsed
+     * envelope field (the value that broke the write is among them), invalid, reason
+     * {@code unprocessable:<failure>}. Raw key, value and Kafka coordinates stay, so nothing is lost.
+     */
+    public static Dataset<Row> unprocessable(Dataset<Row> events, List<Row> poison, String failure) {
+        Column hit = lit(false);
+        for (Row at : poison) {
+            hit = hit.or(col(BronzeEventsTable.TOPIC).equalTo(at.getString(0))
+                    .and(col(BronzeEventsTable.PARTITION).equalTo(at.getInt(1)))
+                    .and(col(BronzeEventsTable.OFFSET).equalTo(at.getLong(2))));
+        }
+        Dataset<Row> marked = events;
+        for (String field : List.of(BronzeEventsTable.EVENT_ID, BronzeEventsTable.EVENT_TYPE,
+                BronzeEventsTable.SCHEMA_VERSION, BronzeEventsTable.OCCURRED_AT, BronzeEventsTable.PRODUCER,
+                BronzeEventsTable.CORRELATION_ID)) {
+            marked = marked.withColumn(field, when(hit, lit(null).cast(events.schema().apply(field).dataType()))
+                    .otherwise(col(field)));
+        }
+        return marked
+                .withColumn(BronzeEventsTable.IS_VALID, when(hit, lit(false)).otherwise(col(BronzeEventsTable.IS_VALID)))
+                .withColumn(REASONS, when(hit, array(lit(Reason.of(ReasonCode.UNPROCESSABLE, failure).toString())))
+                        .otherwise(col(REASONS)));
     }
 
     /** {@link BronzeQuarantineTable} rows from {@link BronzeEventsTable} rows: the invalid ones, with reasons. */

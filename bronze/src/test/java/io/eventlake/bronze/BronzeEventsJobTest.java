@@ -267,6 +267,49 @@ class BronzeEventsJobTest {
                 .getList(events(settings).schema().fieldIndex("reasons")));
     }
 
+    /** A validator passing one record with a time the Delta writer refuses (1850: before Spark's INT96 range). */
+    private static final class WriterRefusedValidator extends EventValidator {
+        WriterRefusedValidator() {
+            super(ContractRegistry.load(ContractRegistry.CLASSPATH));
+        }
+
+        @Override
+        public io.eventlake.bronze.validate.Validation validate(byte[] value, Instant receivedAt) {
+            io.eventlake.bronze.validate.Validation v = super.validate(value, receivedAt);
+            return !"wr-poison".equals(v.eventId()) ? v : new io.eventlake.bronze.validate.Validation(v.eventId(),
+                    v.eventType(), v.schemaVersion(), Instant.parse("1850-01-01T00:00:00Z"), v.producer(),
+                    v.correlationId(), v.reasons());
+        }
+    }
+
+    @Test
+    void aRecordTheWriterRefusesIsQuarantinedAsUnprocessableAndTheBatchLands() {
+        BronzeSettings settings = settings("unused", 1000);
+        BronzeEventsJob job = new BronzeEventsJob(settings, new WriterRefusedValidator(), "run-w", CLOCK);
+        io.eventlake.table.DeltaTables.ensure(spark, settings.events(), BronzeEventsTable.SCHEMA);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            rows.add(kafkaRow(i, json(orderPlaced(i == 4 ? "wr-poison" : "wr-" + i))));
+        }
+        spark.sparkContext().setLocalProperty("sql.streaming.queryId", "query-poison");
+        try {
+            job.writeBatch(spark.createDataFrame(rows, KAFKA_SCHEMA), 0);
+        } finally {
+            spark.sparkContext().setLocalProperty("sql.streaming.queryId", null);
+        }
+
+        assertEquals(6, events(settings).count(), "every record landed");
+        assertEquals(5, events(settings).where(col("is_valid")).count());
+        Row poison = events(settings).where(col("offset").equalTo(4)).first();
+        assertFalse(poison.<Boolean>getAs("is_valid"));
+        assertTrue(poison.isNullAt(poison.fieldIndex("occurred_at")) && poison.isNullAt(poison.fieldIndex("event_id")));
+        List<String> reasons = poison.getList(poison.fieldIndex("reasons"));
+        assertEquals(1, reasons.size());
+        assertTrue(reasons.get(0).startsWith("unprocessable:"), reasons.toString());
+        assertTrue(new String((byte[]) poison.getAs("value"), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("wr-poison"), "the raw value is kept");
+    }
+
     private static final org.apache.spark.sql.types.StructType KAFKA_SCHEMA = new org.apache.spark.sql.types.StructType()
             .add("key", "binary").add("value", "binary").add("topic", "string").add("partition", "int")
             .add("offset", "long").add("timestamp", "timestamp").add("timestampType", "int")
