@@ -167,6 +167,7 @@ class BronzeEventsJobTest {
             poison.put(order.replace("2026-11-20T10:15:30Z", time), "out_of_range:occurred_at");
         }
         poison.put(order.replace("\"po-x\"", "\"\""), "missing_field:event_id");
+        poison.put(order.replace("\"po-x\"", "\"  \"").replace("\"o-1\"", "\"o-2\""), "missing_field:event_id");
         poison.put(order.replace("2026-11-20T10:15:30Z", "2100-01-01T00:00:00Z"), "implausible_time:occurred_at");
         poison.put(order.replace("2026-11-20T10:15:30Z", "1970-01-01T00:00:00Z"), "implausible_time:occurred_at");
         List<String> keys = new ArrayList<>();

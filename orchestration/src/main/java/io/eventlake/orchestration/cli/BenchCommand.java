@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code lake bench <target>}: benchmarks that print a ratio against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ratios against a same-run baseline).",
         subcommands = {BenchCommand.Bronze.class, BenchCommand.Silver.class, BenchCommand.Gold.class,
-                BenchCommand.Quality.class})
+                BenchCommand.Quality.class, BenchCommand.Faults.class})
 final class BenchCommand {
 
     @Command(name = "bronze", mixinStandardHelpOptions = true,
@@ -141,6 +141,53 @@ final class BenchCommand {
                     (int) Options.positive(spec, "--rounds", rounds)).run(settings, lake.sessions(),
                     spec.commandLine().getOut());
             return LakeCommand.OK;
+        }
+    }
+
+    @Command(name = "faults", mixinStandardHelpOptions = true,
+            description = "The fault suite: a fuzz corpus, kill -9 of the running pipeline, a second process, the "
+                    + "broker down mid-stream, a read-only and a full lake file system (as root); prints per scenario "
+                    + "records sent, landed, quarantined, lost and duplicated. Exit 1 when any scenario lost, "
+                    + "duplicated or broke something.")
+    static final class Faults implements Callable<Integer> {
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--fuzz-events", paramLabel = "N", defaultValue = "10000",
+                description = "Mutated events in the fuzz corpus (default: ${DEFAULT-VALUE}).")
+        private long fuzzEvents;
+
+        @Option(names = "--kill-events", paramLabel = "N", defaultValue = "3000",
+                description = "Generated events in the kill scenario (default: ${DEFAULT-VALUE}).")
+        private long killEvents;
+
+        @Option(names = "--kills", paramLabel = "N", defaultValue = "3",
+                description = "How often the running pipeline is killed (default: ${DEFAULT-VALUE}).")
+        private long kills;
+
+        @Option(names = "--no-file-system", description = "Skip the read-only and full-disk scenarios (they mount "
+                + "a tmpfs, which needs root).")
+        private boolean noFileSystem;
+
+        @Option(names = "--seed", defaultValue = "7", description = "Seed of the events and kill moments.")
+        private long seed;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LakeSettings settings = config.load();
+            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            io.eventlake.orchestration.faults.FaultSuite suite = new io.eventlake.orchestration.faults.FaultSuite(
+                    new io.eventlake.orchestration.faults.FaultSuite.Settings(
+                            (int) Options.positive(spec, "--fuzz-events", fuzzEvents),
+                            (int) Options.positive(spec, "--kill-events", killEvents),
+                            (int) Options.positive(spec, "--kills", kills), !noFileSystem, seed),
+                    settings, ContractRegistry.load(settings.contractsLocation()), config.asArguments(), System.out);
+            boolean clean = suite.run(lake.sessions()).stream()
+                    .allMatch(io.eventlake.orchestration.faults.FaultOutcome::clean);
+            return clean ? LakeCommand.OK : LakeCommand.FAILED;
         }
     }
 }

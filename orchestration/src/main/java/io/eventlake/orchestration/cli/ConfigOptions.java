@@ -26,6 +26,22 @@ public final class ConfigOptions {
             description = "Read application.conf and env/ from DIR instead of the jar (the launcher sets it).")
     Path confDir;
 
+    /** The options as arguments, for a child process that must load the same settings. */
+    List<String> asArguments() {
+        List<String> args = new ArrayList<>();
+        if (confDir != null) {
+            args.addAll(List.of("--conf-dir", confDir.toString()));
+        }
+        if (env != null && !env.isBlank()) {
+            args.addAll(List.of("--env", env));
+        }
+        if (confFile != null) {
+            args.addAll(List.of("--conf-file", confFile.toString()));
+        }
+        overrides.forEach(o -> args.addAll(List.of("--set", o)));
+        return args;
+    }
+
     LakeSettings load() {
         return LakeConfig.load(new ConfigSources(confDir, env == null || env.isBlank() ? null : env, confFile,
                 overrides));

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.silver.BatchMetrics;
 import io.eventlake.silver.SilverContext;
+import io.eventlake.silver.SilverTables;
 import io.eventlake.silver.SilverTableJob;
 import io.eventlake.table.DeltaCommits;
 import java.util.Arrays;
@@ -52,7 +53,8 @@ public final class SilverCustomersJob extends SilverTableJob {
         Dataset<Row> touched = spark.read().format("delta").load(table().path())
                 .join(updates.select(SilverCustomersTable.CUSTOMER_ID).distinct(), SilverCustomersTable.CUSTOMER_ID,
                         "left_semi");
-        Dataset<Row> fresh = updates.dropDuplicates(SilverCustomersTable.EVENT_ID)
+        Dataset<Row> fresh = SilverTables.firstCopies(updates, SilverCustomersTable.EVENT_ID, SilverCustomersTable.SOURCE)
+                .dropDuplicates(SilverCustomersTable.EVENT_ID)
                 .join(touched.select(SilverCustomersTable.EVENT_ID), SilverCustomersTable.EVENT_ID, "left_anti");
         Dataset<Row> history = CustomerHistory.timeline(touched.select(versionColumns).unionByName(fresh))
                 .select(columns)

@@ -4,11 +4,11 @@ import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.silver.BatchMetrics;
 import io.eventlake.silver.SilverContext;
+import io.eventlake.silver.SilverTables;
 import io.eventlake.silver.SilverTableJob;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.TableLocation;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,8 +17,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A fact table's job: a {@link FactTable} on a silver stream.
  *
- * <p>De-duplication and idempotency without streaming state: rows repeating a key within the micro-batch are
- * dropped on the batch, and the write is a MERGE that inserts only keys the table lacks, so a duplicate in a later
+ * <p>De-duplication and idempotency without streaming state: of the copies of an event within the micro-batch only
+ * the first bronze received counts ({@link SilverTables#firstCopies}), and the write is a MERGE that inserts only the
+ * events the table lacks (all rows of one, or none), so a duplicate in a later
  * batch (minutes or days later), a replayed batch, or a re-run of the same bronze range from a fresh checkpoint
  * changes nothing. No watermark: stateful de-duplication drops rows older than its watermark, and no event may
  * vanish because a clock moved. The cost is a scan of the table's key column per batch (the MERGE join).
@@ -44,9 +45,10 @@ public abstract class FactJob extends SilverTableJob {
         if (received == 0) {
             return BatchMetrics.NONE;
         }
-        Dataset<Row> unique = rows.dropDuplicates(fact.key().toArray(String[]::new));
-        String condition = fact.key().stream().map(k -> "t.`" + k + "` = s.`" + k + "`")
-                .collect(Collectors.joining(" AND "));
+        Dataset<Row> unique = SilverTables.firstCopies(rows, FactColumns.EVENT_ID, FactColumns.SOURCE)
+                .dropDuplicates(fact.key().toArray(String[]::new)); // a Kafka record read twice: the same copy
+        // an event's rows are inserted once, whole: lines of another copy of an event already held add nothing
+        String condition = "t.`" + FactColumns.EVENT_ID + "` = s.`" + FactColumns.EVENT_ID + "`";
         long written = DeltaCommits.writeTagged(rows.sparkSession(), table(), DeltaCommits.batchTag(appId, batchId),
                 target -> target.as("t").merge(unique.as("s"), condition).whenNotMatched().insertAll().execute(),
                 "numTargetRowsInserted");
