@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.flatten;
 
 import io.eventlake.bronze.StreamMode;
@@ -140,7 +139,7 @@ public abstract class SilverTableJob implements SilverJob {
         }
     }
 
-    /** The event ids whose rows in a sibling table break its quarantine rules, with the rules' names. */
+    /** The rows of a sibling table that break its quarantine rules: event id and the rules' names. */
     private Optional<Dataset<Row>> siblingVetoes(Dataset<Row> accepted) {
         Dataset<Row> broken = null;
         for (Sibling sibling : siblings()) {
@@ -152,19 +151,22 @@ public abstract class SilverTableJob implements SilverJob {
                     .select(col(SilverQuarantineTable.EVENT_ID), col(RowChecks.BROKEN_RULES));
             broken = broken == null ? failing : broken.unionByName(failing);
         }
-        return Optional.ofNullable(broken).map(b -> b.groupBy(SilverQuarantineTable.EVENT_ID)
-                .agg(array_distinct(flatten(collect_list(col(RowChecks.BROKEN_RULES)))).as(VETO)));
+        return Optional.ofNullable(broken);
     }
 
+    /**
+     * Judges events, not rows: every row of an event carries the rules any row of the event broke, in this table
+     * or a sibling, so an order's lines are quarantined (or written) together.
+     */
     private static Dataset<Row> withVetoes(Dataset<Row> judged, Optional<Dataset<Row>> vetoes) {
-        if (vetoes.isEmpty()) {
-            return judged;
-        }
+        Dataset<Row> own = judged.select(col(SilverQuarantineTable.EVENT_ID), col(RowChecks.BROKEN_RULES));
+        Dataset<Row> byEvent = vetoes.map(own::unionByName).orElse(own)
+                .groupBy(SilverQuarantineTable.EVENT_ID)
+                .agg(array_distinct(flatten(collect_list(col(RowChecks.BROKEN_RULES)))).as(VETO));
         Column[] columns = java.util.Arrays.stream(judged.columns()).map(c -> col(c)).toArray(Column[]::new);
-        return judged.join(vetoes.get(), scala.collection.JavaConverters.asScalaBuffer(
+        return judged.join(byEvent, scala.collection.JavaConverters.asScalaBuffer(
                         List.of(SilverQuarantineTable.EVENT_ID)).toSeq(), "left")
-                .withColumn(RowChecks.BROKEN_RULES, array_distinct(concat(col(RowChecks.BROKEN_RULES),
-                        coalesce(col(VETO), array().cast("array<string>")))))
+                .withColumn(RowChecks.BROKEN_RULES, coalesce(col(VETO), array().cast("array<string>")))
                 .select(columns);
     }
 

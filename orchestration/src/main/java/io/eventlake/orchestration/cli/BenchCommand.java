@@ -183,7 +183,11 @@ final class BenchCommand {
                     new io.eventlake.orchestration.faults.FaultSuite.Settings(
                             (int) Options.positive(spec, "--fuzz-events", fuzzEvents),
                             (int) Options.positive(spec, "--kill-events", killEvents),
-                            (int) Options.positive(spec, "--kills", kills), !noFileSystem, seed),
+                            (int) Options.positive(spec, "--kills", kills), noFileSystem
+                                    ? java.util.EnumSet.complementOf(java.util.EnumSet.of(
+                                            io.eventlake.orchestration.faults.FaultSuite.Scenario.FILE_SYSTEM))
+                                    : java.util.EnumSet.allOf(io.eventlake.orchestration.faults.FaultSuite.Scenario.class),
+                            seed),
                     settings, ContractRegistry.load(settings.contractsLocation()), config.asArguments(), System.out);
             boolean clean = suite.run(lake.sessions()).stream()
                     .allMatch(io.eventlake.orchestration.faults.FaultOutcome::clean);

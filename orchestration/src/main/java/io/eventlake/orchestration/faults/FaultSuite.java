@@ -51,14 +51,29 @@ import org.apache.spark.sql.SparkSession;
  * system turns read-only or full. Deterministic for a seed, apart from where a kill lands.
  */
 public final class FaultSuite {
+    /** The scenarios, in the order they run. */
+    public enum Scenario {
+        /** A corpus of mutated events through bronze and silver. */
+        FUZZ,
+        /** kill -9 of the running pipeline, and a second process on the lake while it runs. */
+        KILL,
+        /** The broker stopped mid-stream and started again. */
+        BROKER_OUTAGE,
+        /** The lake's file system turned read-only, then full (a tmpfs: needs root). */
+        FILE_SYSTEM
+    }
+
     /**
-     * @param fuzzEvents       mutated events in the fuzz scenario
-     * @param killEvents       generated events (with every fault kind) in the kill scenario
-     * @param kills            how many times the pipeline is killed
-     * @param fileSystemFaults whether to run the read-only and full-disk scenarios (they mount a tmpfs)
-     * @param seed             the events' and kill moments' seed
+     * @param fuzzEvents mutated events in the fuzz scenario
+     * @param killEvents generated events (with every fault kind) in the kill and outage scenarios
+     * @param kills      how many times the pipeline is killed
+     * @param scenarios  which scenarios to run
+     * @param seed       the events' and kill moments' seed
      */
-    public record Settings(int fuzzEvents, int killEvents, int kills, boolean fileSystemFaults, long seed) {
+    public record Settings(int fuzzEvents, int killEvents, int kills, java.util.Set<Scenario> scenarios, long seed) {
+        public Settings {
+            scenarios = java.util.Set.copyOf(scenarios);
+        }
     }
 
     private static final long CHILD_TIMEOUT_MINUTES = 10;
@@ -103,12 +118,18 @@ public final class FaultSuite {
         try {
             SparkSession spark = sessions.apply(lake);
             out.println("Fault suite: lake under " + root + ", broker on " + broker.bootstrapServers());
-            outcomes.add(report(fuzz(spark, broker, root.resolve("fuzz"))));
-            KillOutcome kills = kills(spark, broker, root.resolve("kill"));
-            outcomes.add(report(kills.kills()));
-            outcomes.add(report(kills.secondProcess()));
-            broker = brokerOutage(spark, broker, brokerSettings, root.resolve("outage"), outcomes);
-            if (settings.fileSystemFaults()) {
+            if (settings.scenarios().contains(Scenario.FUZZ)) {
+                outcomes.add(report(fuzz(spark, broker, root.resolve("fuzz"))));
+            }
+            if (settings.scenarios().contains(Scenario.KILL)) {
+                KillOutcome kills = kills(spark, broker, root.resolve("kill"));
+                outcomes.add(report(kills.kills()));
+                outcomes.add(report(kills.secondProcess()));
+            }
+            if (settings.scenarios().contains(Scenario.BROKER_OUTAGE)) {
+                broker = brokerOutage(spark, broker, brokerSettings, root.resolve("outage"), outcomes);
+            }
+            if (settings.scenarios().contains(Scenario.FILE_SYSTEM)) {
                 outcomes.add(report(fileSystem(spark, broker, root.resolve("read-only"), true)));
                 outcomes.add(report(fileSystem(spark, broker, root.resolve("full-disk"), false)));
             }
@@ -314,7 +335,7 @@ public final class FaultSuite {
         try {
             return Files.isDirectory(events.resolve("_delta_log"))
                     ? spark.read().format("delta").load(events.toString()).count() : 0;
-        } catch (RuntimeException e) { // created but not committed yet
+        } catch (Exception e) { // created but not committed yet (Delta's AnalysisException is checked for Java)
             return 0;
         }
     }

@@ -16,9 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fault suite at a small size, end to end: real {@code lake} processes killed with SIGKILL, a second process,
- * the broker stopped mid-stream, a fuzz corpus; nothing lost, nothing duplicated, every silver table adding up.
- * (The read-only and full-disk faults are covered by {@code LakeFaultsTest}; the bench runs them here too.)
+ * The fault suite at a small size, end to end: a real {@code lake pipeline} process killed with SIGKILL mid-stream and
+ * restarted, a second process refused while it runs; nothing lost, nothing duplicated, every silver table adding up.
+ * The other scenarios run in {@code ./lake bench faults} (minutes each); in this suite the fuzz corpus is
+ * {@code LayersAgreeTest} and the read-only and full file systems are {@code LakeFaultsTest}.
  */
 class FaultSuiteTest {
     private static final Path ROOT = Path.of(System.getProperty("eventlake.root"));
@@ -30,7 +31,8 @@ class FaultSuiteTest {
         LakeSettings settings = LakeConfig.load(new ConfigSources(ROOT.resolve("conf"), "local", null, List.of(
                 "lake-root=\"" + TestSpark.tempDir("fault-suite") + "\"", kafkaClasspath)));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        FaultSuite suite = new FaultSuite(new FaultSuite.Settings(400, 600, 1, false, 7), settings,
+        FaultSuite suite = new FaultSuite(new FaultSuite.Settings(0, 600, 1,
+                java.util.Set.of(FaultSuite.Scenario.KILL), 7), settings,
                 ContractRegistry.load(settings.contractsLocation()),
                 List.of("--conf-dir", ROOT.resolve("conf").toString(), "--env", "local", "--set", kafkaClasspath),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -38,15 +40,13 @@ class FaultSuiteTest {
         List<FaultOutcome> outcomes = suite.run(s -> TestSpark.session());
 
         String table = printed.toString(StandardCharsets.UTF_8);
-        assertEquals(List.of("fuzz corpus (mutated events)", "kill -9 of the running pipeline",
-                "second process on the same lake", "broker down 10 s mid-stream"),
+        assertEquals(List.of("kill -9 of the running pipeline", "second process on the same lake"),
                 outcomes.stream().map(FaultOutcome::scenario).toList(), table);
         for (FaultOutcome outcome : outcomes) {
             assertTrue(outcome.clean(), outcome.render() + "\n" + table);
             assertEquals(outcome.sent(), outcome.landed(), outcome.render());
         }
-        FaultOutcome fuzz = outcomes.get(0);
-        assertTrue(fuzz.faults() > 300 && fuzz.quarantined() > 100, fuzz.render());
+        assertTrue(outcomes.get(0).quarantined() > 0, "the generated events include faulty ones: " + table);
         assertTrue(table.contains("records lost, ") && table.contains(" 0 records lost, 0 duplicated"), table);
     }
 }

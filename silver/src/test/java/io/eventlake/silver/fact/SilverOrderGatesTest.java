@@ -53,8 +53,10 @@ class SilverOrderGatesTest {
                 .with(new Gate(lines, List.of(new Rule("quantity_plausible", Level.QUARANTINE,
                         new Constraint.Range("quantity", 1, 1000)))));
         // "twice": one event id on two records of different content (a producer reusing an id); the first counts
+        String mixed = order("mixed", 1, 2).replace("\"lines\": [", "\"lines\": [{\"sku\": \"sku-2\", "
+                + "\"quantity\": 5000, \"unit_price\": 1.00}, "); // one plausible line, one not: the order goes whole
         lake.bronze(T0, order("big", 16_000, 1), order("bulk", 2, 5000), order("ok", 3, 2), order("twice", 2, 1),
-                order("twice", 3, 1));
+                order("twice", 3, 1), mixed);
 
         run(new SilverOrdersJob(lake.context(new SilverRunMetrics(), quality)),
                 new SilverOrderLinesJob(lake.context(new SilverRunMetrics(), quality)));
@@ -70,7 +72,9 @@ class SilverOrderGatesTest {
         assertEquals(List.of(
                 lines + " big quality:has_lines",
                 lines + " bulk quality:quantity_plausible",
+                lines + " mixed quality:quantity_plausible",
                 orders + " big quality:has_lines",
-                orders + " bulk quality:quantity_plausible"), quarantine(lake));
+                orders + " bulk quality:quantity_plausible",
+                orders + " mixed quality:quantity_plausible"), quarantine(lake));
     }
 }
