@@ -115,11 +115,19 @@ public abstract class SilverTableJob implements SilverJob {
         if (gate.isEmpty() && vetoes.isEmpty()) {
             return write(rows, schema, appId, batchId);
         }
-        Dataset<Row> judged = withVetoes(RowChecks.withBrokenRules(rows, gate), vetoes)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> own = RowChecks.withBrokenRules(rows, gate).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> judged = own;
         try {
-            if (judged.isEmpty()) {
+            if (own.isEmpty()) {
                 return BatchMetrics.NONE;
+            }
+            Dataset<Row> broken = RowChecks.failing(own)
+                    .select(col(SilverQuarantineTable.EVENT_ID), col(RowChecks.BROKEN_RULES));
+            if (vetoes.isPresent()) {
+                broken = broken.unionByName(vetoes.get());
+            }
+            if (!broken.isEmpty()) { // the common batch breaks nothing: no per-event join then
+                judged = byEvent(own, broken).persist(StorageLevel.MEMORY_AND_DISK());
             }
             SparkSession spark = accepted.sparkSession();
             GateResult result = gate.isEmpty() ? null
@@ -135,7 +143,10 @@ public abstract class SilverTableJob implements SilverJob {
             }
             return new BatchMetrics(written.received(), written.duplicates(), written.written(), quarantined);
         } finally {
-            judged.unpersist(false);
+            if (judged != own) {
+                judged.unpersist(false);
+            }
+            own.unpersist(false);
         }
     }
 
@@ -156,12 +167,11 @@ public abstract class SilverTableJob implements SilverJob {
 
     /**
      * Judges events, not rows: every row of an event carries the rules any row of the event broke, in this table
-     * or a sibling, so an order's lines are quarantined (or written) together.
+     * or a sibling ({@code broken}: event id and rule names), so an order's lines are quarantined (or written)
+     * together.
      */
-    private static Dataset<Row> withVetoes(Dataset<Row> judged, Optional<Dataset<Row>> vetoes) {
-        Dataset<Row> own = judged.select(col(SilverQuarantineTable.EVENT_ID), col(RowChecks.BROKEN_RULES));
-        Dataset<Row> byEvent = vetoes.map(own::unionByName).orElse(own)
-                .groupBy(SilverQuarantineTable.EVENT_ID)
+    private static Dataset<Row> byEvent(Dataset<Row> judged, Dataset<Row> broken) {
+        Dataset<Row> byEvent = broken.groupBy(SilverQuarantineTable.EVENT_ID)
                 .agg(array_distinct(flatten(collect_list(col(RowChecks.BROKEN_RULES)))).as(VETO));
         Column[] columns = java.util.Arrays.stream(judged.columns()).map(c -> col(c)).toArray(Column[]::new);
         return judged.join(byEvent, scala.collection.JavaConverters.asScalaBuffer(
