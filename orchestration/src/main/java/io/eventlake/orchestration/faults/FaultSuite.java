@@ -85,6 +85,8 @@ public final class FaultSuite {
     private final PrintStream out;
     private final Random random;
     private final String piiKey;
+    /** Where the child processes' logs go: outside every scenario's lake (one may turn read-only). */
+    private Path logs;
 
     /**
      * @param childConfig the configuration arguments a child {@code lake} process needs ({@code --conf-dir},
@@ -111,6 +113,7 @@ public final class FaultSuite {
         }
         Path root = lake.localDir("faults");
         LocalDirs.deleteRecursively(root);
+        logs = root.resolve("_logs");
         List<FaultOutcome> outcomes = new ArrayList<>();
         LocalKafkaBroker.Settings brokerSettings = LocalKafkaBroker.Settings.onFreePorts(root.resolve("_kafka"),
                 lake.localKafka().classpathFile(), "1g");
@@ -398,9 +401,8 @@ public final class FaultSuite {
                     LakeCommand.class.getName()));
             java.addAll(args);
             try {
-                Path parent = root.getParent();
-                Files.createDirectories(parent);
-                Path log = Files.createTempFile(parent, root.getFileName() + "-" + args.get(0) + "-", ".log");
+                Files.createDirectories(logs);
+                Path log = Files.createTempFile(logs, root.getFileName() + "-" + args.get(0) + "-", ".log");
                 ProcessBuilder builder = new ProcessBuilder(java).redirectErrorStream(true).redirectOutput(log.toFile());
                 builder.environment().put("EVENTLAKE_PII_KEY", piiKey);
                 builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
