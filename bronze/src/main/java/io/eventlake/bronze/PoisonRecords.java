@@ -37,15 +37,27 @@ final class PoisonRecords {
         this.scratch = scratch;
     }
 
-    /** The poison records of {@code events} ({@link BronzeEventsTable} rows); empty when all of them write. */
+    /** More poison than this in one batch is no data problem: the search stops and the failure stands. */
+    static final int MAX_POISON = 10;
+
+    /**
+     * The poison records of {@code events} ({@link BronzeEventsTable} rows); empty when all of them write, when
+     * even an empty write fails (the file system, not the data), or when more than {@link #MAX_POISON} fail alone.
+     */
     List<Poison> find(Dataset<Row> events) {
         List<Poison> poison = new ArrayList<>();
         try {
+            if (tryWrite(events.limit(0)).isPresent()) {
+                return List.of(); // nothing can be written: an environment failure, never bisected
+            }
             List<Row> partitions = events.groupBy(BronzeEventsTable.TOPIC, BronzeEventsTable.PARTITION)
                     .agg(min(BronzeEventsTable.OFFSET), max(BronzeEventsTable.OFFSET)).collectAsList();
             for (Row partition : partitions) {
                 search(events, partition.getString(0), partition.getInt(1), partition.getLong(2),
                         partition.getLong(3), poison);
+            }
+            if (poison.size() > MAX_POISON) {
+                return List.of();
             }
         } finally {
             delete(events);
@@ -60,6 +72,9 @@ final class PoisonRecords {
         Dataset<Row> candidates = events.where(range);
         Optional<Throwable> failure = tryWrite(candidates);
         if (failure.isEmpty()) {
+            return;
+        }
+        if (poison.size() > MAX_POISON) {
             return;
         }
         if (from == to) {
