@@ -177,6 +177,15 @@ public final class LakeErrors {
                         + " removes the catalog entry; the data of an external Delta table stays at its path).");
     }
 
+    public static LakeException tableLocationNotEmpty(String table, String path, java.util.List<String> entries) {
+        return error(ErrorCode.TABLE_LOCATION_CONFLICT,
+                "Table '" + table + "' cannot be created at '" + path + "': the directory holds files that are not "
+                        + "a Delta table (" + String.join(", ", entries) + ").",
+                "eventlake creates each table at its own path and will not write over files it did not commit.",
+                "move those files aside (or delete them if they are yours to lose) and run the command again, or "
+                        + "give the table another location.");
+    }
+
     // ---- kafka ---------------------------------------------------------------------------------------
 
     public static LakeException kafkaBrokerNotBuilt(String classpathFile) {
@@ -244,6 +253,26 @@ public final class LakeErrors {
                         + "midway fails the batch and leaves temporary files).",
                 "free space there (old versions: VACUUM; logs; other files) and run the command again: it resumes "
                         + "from its checkpoints. The threshold is eventlake.min-free-space.");
+    }
+
+    public static LakeException lakeDiskFilled(String root, long freeBytes, Throwable cause) {
+        return error(ErrorCode.LAKE_DISK_FULL,
+                "The file system of the lake at " + root + " filled up during the run (" + freeBytes / 1024
+                        + " KiB free now).",
+                "A write ran out of space: " + rootMessage(cause) + ". Delta commits are atomic, so no table holds "
+                        + "a half-written version; what the failed write left (temporary files, an uncommitted "
+                        + "first version) is cleaned up by the next run.",
+                "free space there (old versions: VACUUM; logs; other files) and run the command again: it resumes "
+                        + "from its checkpoints.", cause);
+    }
+
+    public static LakeException lakeTurnedReadOnly(String root, Throwable cause) {
+        return error(ErrorCode.LAKE_NOT_WRITABLE,
+                "The lake at " + root + " became read-only during the run.",
+                "A write failed: " + rootMessage(cause) + ". Delta commits are atomic, so no table holds a "
+                        + "half-written version.",
+                "make the path writable again (remount it read-write) and run the command again: it resumes from "
+                        + "its checkpoints.", cause);
     }
 
     // ---- streaming -----------------------------------------------------------------------------------

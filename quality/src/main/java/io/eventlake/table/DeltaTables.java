@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -16,9 +17,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creating, registering and appending to the Delta tables eventlake owns. */
 public final class DeltaTables {
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaTables.class);
     private static final String CHANGE_DATA_FEED = "delta.enableChangeDataFeed";
     private DeltaTables() {
     }
@@ -33,10 +37,12 @@ public final class DeltaTables {
      * name. Idempotent. An existing table is adopted as it is, except that columns {@code schema} has and the
      * table lacks are added when they are nullable (schema evolution: a new optional contract field); readers of
      * the old columns are unaffected, and older versions keep their old schema for time travel. A layout asking
-     * for the change data feed turns it on (from that version on) when the table lacks it.
+     * for the change data feed turns it on (from that version on) when the table lacks it. What an interrupted
+     * first commit left at the path is cleared first; a table another writer creates at the same moment is adopted.
      *
      * @throws io.eventlake.errors.LakeException {@code TABLE_SCHEMA_MISMATCH} when a table at the path has a
-     *     column of {@code schema} with another type, or lacks a required one
+     *     column of {@code schema} with another type, or lacks a required one; {@code TABLE_LOCATION_CONFLICT}
+     *     when the path is registered under another name or holds files that are not a Delta table
      */
     public static void ensure(SparkSession spark, TableLocation table, StructType schema, TableLayout layout) {
         spark.sql("CREATE DATABASE IF NOT EXISTS " + table.database());
@@ -66,6 +72,19 @@ public final class DeltaTables {
             }
             return;
         }
+        clearUncommitted(spark, table);
+        try {
+            create(spark, table, schema, layout);
+        } catch (Exception e) {
+            if (!exists(spark, table)) {
+                throw e;
+            }
+            // another writer (a second process on a shared store) created it meanwhile: adopt it as it is
+            ensure(spark, table, schema, layout);
+        }
+    }
+
+    private static void create(SparkSession spark, TableLocation table, StructType schema, TableLayout layout) {
         DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark)
                 .tableName(table.name())
                 .location(table.path())
@@ -80,6 +99,38 @@ public final class DeltaTables {
             builder = builder.property(CHANGE_DATA_FEED, "true");
         }
         builder.execute();
+    }
+
+    /**
+     * Removes what a first commit that never completed left at a table's location (a full disk leaves a
+     * {@code _delta_log} holding only a 0-byte temporary file, and Delta then refuses the location as "not empty and
+     * not a Delta table"). Only a location holding nothing but a {@code _delta_log} without commits is cleared;
+     * anything else there is not ours to delete and is refused with the files named.
+     */
+    static void clearUncommitted(SparkSession spark, TableLocation table) {
+        try {
+            Path location = new Path(table.path());
+            FileSystem fs = location.getFileSystem(spark.sessionState().newHadoopConf());
+            if (!fs.exists(location)) {
+                return;
+            }
+            List<String> entries = new ArrayList<>();
+            for (FileStatus entry : fs.listStatus(location)) {
+                entries.add(entry.getPath().getName());
+            }
+            if (entries.isEmpty()) {
+                return;
+            }
+            if (!entries.equals(List.of("_delta_log"))) {
+                throw LakeErrors.tableLocationNotEmpty(table.name(), table.path(),
+                        entries.stream().sorted().limit(10).toList());
+            }
+            LOG.warn("Removing {} of {}: a first commit that never completed (no commit file)", location
+                    + "/_delta_log", table.name());
+            fs.delete(new Path(location, "_delta_log"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + table.path(), e);
+        }
     }
 
     private static boolean samePath(String a, String b) {

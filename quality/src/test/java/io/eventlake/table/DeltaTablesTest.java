@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeException;
 import io.eventlake.testing.TestSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -129,6 +132,36 @@ class DeltaTablesTest {
         assertEquals(ErrorCode.TABLE_LOCATION_CONFLICT, error.code());
         assertTrue(error.getMessage().contains(elsewhere) && error.getMessage().contains("DROP TABLE qa.moved"),
                 error.getMessage());
+    }
+
+    /** A full disk during a table's first commit leaves a {@code _delta_log} with a 0-byte temporary file only. */
+    @Test
+    void aFirstCommitThatNeverCompletedIsClearedAndTheTableCreated() throws IOException {
+        Path path = TestSpark.tempDir("half").resolve("t");
+        Path log = Files.createDirectories(path.resolve("_delta_log"));
+        Files.createFile(log.resolve(".00000000000000000000.json.0c1d.tmp"));
+        Files.createFile(log.resolve("..00000000000000000000.json.0c1d.tmp.crc"));
+
+        DeltaTables.ensure(spark, new TableLocation("qa.half", path.toString()), SCHEMA);
+
+        assertEquals(0, spark.table("qa.half").count());
+        assertEquals(List.of("00000000000000000000.json"), Files.list(log).map(p -> p.getFileName().toString())
+                .filter(name -> name.endsWith(".json")).toList());
+    }
+
+    @Test
+    void filesThatAreNotADeltaTableAreNeverDeletedAndAreNamedInTheError() throws IOException {
+        Path path = TestSpark.tempDir("foreign").resolve("t");
+        Files.createDirectories(path.resolve("_delta_log"));
+        Files.writeString(path.resolve("notes.csv"), "mine");
+
+        LakeException error = assertThrows(LakeException.class,
+                () -> DeltaTables.ensure(spark, new TableLocation("qa.foreign", path.toString()), SCHEMA));
+
+        assertEquals(ErrorCode.TABLE_LOCATION_CONFLICT, error.code());
+        assertTrue(error.getMessage().contains("(_delta_log, notes.csv)")
+                && error.getMessage().contains("Fix: move those files aside"), error.getMessage());
+        assertTrue(Files.exists(path.resolve("notes.csv")));
     }
 
     @Test

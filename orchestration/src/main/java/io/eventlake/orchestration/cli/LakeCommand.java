@@ -70,21 +70,34 @@ public final class LakeCommand {
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(LakeCommand::exitCode);
         cli.setParameterExceptionHandler(LakeCommand::badArguments);
-        cli.setExecutionExceptionHandler((error, commandLine, parsed) -> {
-            if (error instanceof LakeException lake) {
-                commandLine.getErr().println("error: " + lake.getMessage());
-            } else {
-                commandLine.getErr().println("error: " + error);
-                error.printStackTrace(commandLine.getErr());
-            }
-            commandLine.getErr().flush();
-            return exitCode(error);
-        });
+        cli.setExecutionExceptionHandler((error, commandLine, parsed) -> command.report(error, commandLine.getErr()));
         try {
             return cli.execute(args);
+        } catch (VirtualMachineError error) {
+            throw error;
+        } catch (Error error) {
+            // picocli hands on Errors; Hadoop's FSError (a local write that ran out of space) is one of them
+            return command.report(error, err);
         } finally {
             command.releaseLake();
         }
+    }
+
+    /**
+     * Prints a command's failure as one {@code error:} line (a stack trace only for what is not a
+     * {@link LakeException}) and returns its exit status. A failure on a lake whose file system has since become
+     * full or read-only is reported as that ({@link LakeLock#diagnose}), whatever layer it surfaced in.
+     */
+    private int report(Throwable failure, PrintWriter err) {
+        Throwable error = lock == null ? failure : lock.diagnose(failure).<Throwable>map(e -> e).orElse(failure);
+        if (error instanceof LakeException lake) {
+            err.println("error: " + lake.getMessage());
+        } else {
+            err.println("error: " + error);
+            error.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode(error);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.eventlake.orchestration.guard;
 
 import io.eventlake.errors.LakeErrors;
+import io.eventlake.errors.LakeException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The lock a command holds on a local lake root while it runs: {@value #FILE} under the root, locked by the
@@ -26,10 +28,15 @@ public final class LakeLock implements AutoCloseable {
     /** The lock file's name under the lake root. */
     public static final String FILE = "_lake.lock";
 
+    /** Below this much usable space after a failure, the failure is put down to a full disk. */
+    static final long FULL_BELOW_BYTES = 1024 * 1024;
+
+    private final Path root;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private LakeLock(FileChannel channel, FileLock lock) {
+    private LakeLock(Path root, FileChannel channel, FileLock lock) {
+        this.root = root;
         this.channel = channel;
         this.lock = lock;
     }
@@ -89,7 +96,7 @@ public final class LakeLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(true);
-            return new LakeLock(channel, lock);
+            return new LakeLock(root, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
             throw LakeErrors.lakeNotWritable(root.toString(), e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -98,7 +105,31 @@ public final class LakeLock implements AutoCloseable {
 
     /** No lock (a lake on an object store). */
     public static LakeLock none() {
-        return new LakeLock(null, null);
+        return new LakeLock(null, null, null);
+    }
+
+    /**
+     * What a command's failure says about the lake it holds: when the lake's file system turned read-only or has
+     * (almost) no space left since the command started, the environment error saying so, with {@code failure} as
+     * its cause; empty when the file system looks healthy (the failure is reported as it is) or the lake is not
+     * local. Asks the file system, never the failure's message text.
+     */
+    public Optional<LakeException> diagnose(Throwable failure) {
+        if (root == null) {
+            return Optional.empty();
+        }
+        try {
+            FileStore store = Files.getFileStore(root);
+            if (store.isReadOnly()) {
+                return Optional.of(LakeErrors.lakeTurnedReadOnly(root.toString(), failure));
+            }
+            long free = store.getUsableSpace();
+            return free < FULL_BELOW_BYTES
+                    ? Optional.of(LakeErrors.lakeDiskFilled(root.toString(), free, failure))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The local path of a lake root; null for a URI with another scheme than {@code file}. */

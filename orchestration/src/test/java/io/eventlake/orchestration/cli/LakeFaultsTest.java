@@ -122,4 +122,49 @@ class LakeFaultsTest {
         assertEquals(LakeCommand.OK, rerun.status(), rerun.err());
         assertEquals(20, TestSpark.session().table("full.events").count());
     }
+
+    /**
+     * The disk fills while a command runs (the start check passed: here it is turned off, and the tmpfs has a few
+     * pages left, so the first table creations succeed and a later write runs out of space). The command fails
+     * within seconds saying the disk is full, and once space is freed the same command creates what is missing
+     * and lands every record, with no manual clean-up of the half-written logs it left.
+     */
+    @Test
+    void aDiskThatFillsDuringARunFailsClearlyAndTheRerunAfterSpaceIsFreedSucceeds() throws IOException {
+        Path mount = tmpfs("filling-lake", "80m");
+        String topic = TestKafka.newTopic("fault-filling", 1);
+        send(topic, 0, 20);
+        Path filler = mount.resolve("filler");
+        fill(filler, Long.getLong("eventlake.test.leave-kib", 48) * 1024);
+
+        List<String> noStartCheck = new ArrayList<>(List.of(bronze(mount, topic, "filling")));
+        noStartCheck.addAll(List.of("--set", "eventlake.min-free-space=0"));
+        TestSpark.session(); // the time measured is the command's, not this JVM's first session start
+        long started = System.nanoTime();
+        LakeCommandTest.Run failed = lake(noStartCheck.toArray(String[]::new));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertEquals(LakeCommand.FAILED, failed.status(), failed.err());
+        assertTrue(seconds < 30, "failed after " + seconds + " s");
+        assertTrue(failed.err().startsWith("error: The file system of the lake at " + mount.resolve("lake")
+                + " filled up during the run"), failed.err());
+        assertTrue(failed.err().contains("Fix: free space there"), failed.err());
+
+        Files.delete(filler);
+        LakeCommandTest.Run rerun = lake(bronze(mount, topic, "filling"));
+        assertEquals(LakeCommand.OK, rerun.status(), rerun.err());
+        assertEquals(20, TestSpark.session().table("filling.events").count());
+    }
+
+    /** Fills the file system of {@code filler} until {@code leaveBytes} are left. */
+    private static void fill(Path filler, long leaveBytes) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(filler.toFile(), "rw")) {
+            long free = Files.getFileStore(filler).getUsableSpace();
+            file.setLength(0);
+            byte[] block = new byte[4096];
+            for (long written = 0; written < free - leaveBytes; written += block.length) {
+                file.write(block);
+            }
+        }
+    }
 }
