@@ -76,17 +76,18 @@ public final class CustomerFeatureDefinitions {
     public static final FeatureDefinition DAYS_SINCE_LAST_ORDER = new FeatureDefinition("days_since_last_order",
             "whole days from the UTC date of the customer's last order to the feature date", Optional.empty(),
             DataTypes.IntegerType, inWindow -> org.apache.spark.sql.functions.datediff(col(FEATURE_DATE),
-                    org.apache.spark.sql.functions.to_date(max(when(inWindow.and(isOrder()), col(OCCURRED_AT))))));
+                    org.apache.spark.sql.functions.to_date(max(when(inWindow.and(isOrder()), col(OCCURRED_AT))))),
+            FeatureDefinition.Ageing.DAYS);
 
     /** All of them, in column order. */
     public static final List<FeatureDefinition> ALL = List.of(ORDERS_7D, ORDERS_30D, SPEND_30D, AVG_BASKET_30D,
             RETURN_RATE_90D, DAYS_SINCE_LAST_ORDER);
 
-    /** The longest window: how far back the activity of one feature date reaches (all history if one is open). */
-    public static Optional<Duration> longestWindow() {
-        if (ALL.stream().anyMatch(f -> f.window().isEmpty())) {
-            return Optional.empty();
-        }
-        return ALL.stream().map(f -> f.window().orElseThrow()).max(Duration::compareTo);
+    /**
+     * How many days after a customer's last activity every feature has settled: the longest finite window (past
+     * it, nothing the customer did is in any window; open-window features settle at the last activity).
+     */
+    public static int settledAfterDays() {
+        return (int) ALL.stream().flatMap(f -> f.window().stream()).mapToLong(Duration::toDays).max().orElse(0);
     }
 }

@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -56,20 +58,35 @@ public final class CustomerFeatures {
     }
 
     /**
-     * The features of every (customer, feature date): dates from the day after the first order to the day after
-     * the last (UTC), for customers who ordered before the date. Each feature reads only activity strictly before
-     * the date's start.
+     * The features of every (customer, feature date) of the customer's own, bounded grid: from the day after the
+     * customer's first order to the day after their last activity plus
+     * {@link CustomerFeatureDefinitions#settledAfterDays()} (past it every feature has settled, see
+     * {@link FeatureDefinition.Ageing}), and never past the day after the last order of all. One customer's
+     * far-off order stretches that customer's grid only. Each feature reads only activity strictly before the
+     * date's start.
      */
     public static Dataset<Row> features(Dataset<Row> activity) {
-        Dataset<Row> orders = activity.where(col(KIND).equalTo(CustomerFeatureDefinitions.ORDER));
-        Dataset<Row> dates = orders.agg(min(to_date(col(OCCURRED_AT))).as("_first"),
-                        max(to_date(col(OCCURRED_AT))).as("_last"))
-                .select(explode(sequence(date_add(col("_first"), 1), date_add(col("_last"), 1))).as(FEATURE_DATE));
-        Dataset<Row> firstOrders = orders.groupBy(CustomerFeaturesTable.CUSTOMER_ID)
-                .agg(min(col(OCCURRED_AT)).as("_first_order"));
+        return features(grid(activity), activity);
+    }
+
+    /** The (customer, feature date) pairs {@link #features(Dataset)} computes; see there for the bounds. */
+    public static Dataset<Row> grid(Dataset<Row> activity) {
+        Column isOrder = col(KIND).equalTo(CustomerFeatureDefinitions.ORDER);
+        Dataset<Row> lastOrder = activity.where(isOrder).agg(max(to_date(col(OCCURRED_AT))).as("_last_order"));
+        Column start = date_add(to_date(col("_first_order")), 1);
+        Column end = least(date_add(col("_last_activity"), 1 + CustomerFeatureDefinitions.settledAfterDays()),
+                date_add(col("_last_order"), 1));
+        return activity.groupBy(CustomerFeaturesTable.CUSTOMER_ID)
+                .agg(min(when(isOrder, col(OCCURRED_AT))).as("_first_order"),
+                        max(to_date(col(OCCURRED_AT))).as("_last_activity"))
+                .where(col("_first_order").isNotNull())
+                .crossJoin(lastOrder)
+                .select(col(CustomerFeaturesTable.CUSTOMER_ID),
+                        explode(sequence(start, greatest(start, end))).as(FEATURE_DATE));
+    }
+
+    private static Dataset<Row> features(Dataset<Row> grid, Dataset<Row> activity) {
         Column featureStart = col(FEATURE_DATE).cast(DataTypes.TimestampType);
-        Dataset<Row> grid = firstOrders.crossJoin(dates).where(col("_first_order").lt(featureStart))
-                .select(CustomerFeaturesTable.CUSTOMER_ID, FEATURE_DATE);
         Column before = col("a." + OCCURRED_AT).lt(col("g." + FEATURE_DATE).cast(DataTypes.TimestampType));
         Dataset<Row> history = grid.as("g").join(activity.as("a"), col("g." + CustomerFeaturesTable.CUSTOMER_ID)
                         .equalTo(col("a." + CustomerFeaturesTable.CUSTOMER_ID)).and(before))

@@ -1,6 +1,9 @@
 package io.eventlake.gold.features;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
@@ -14,7 +17,9 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Labels joined to features, point in time: each label (customer, time, value) gets the customer's latest
  * feature row whose date starts strictly before the label's time, so no feature saw anything at or after it. A
- * label with no such row keeps null features. Pure: no I/O.
+ * label with no such row keeps null features. A label later than the customer's last row (the feature table stops
+ * a customer's rows once every feature has settled) gets that row aged to the label's date: settled features as
+ * they are, day counts ({@link FeatureDefinition.Ageing#DAYS}) plus the days in between. Pure: no I/O.
  */
 public final class TrainingSet {
     private TrainingSet() {
@@ -24,6 +29,13 @@ public final class TrainingSet {
     public static final String CUSTOMER_ID = CustomerFeaturesTable.CUSTOMER_ID;
     public static final String LABEL_TIME = "label_time";
     public static final String LABEL = "label";
+
+    /** A feature row's value read {@code daysLater} days after its date. */
+    private static Column aged(String column, Column value, Column daysLater) {
+        return CustomerFeatureDefinitions.ALL.stream()
+                .filter(f -> f.name().equals(column) && f.ageing() == FeatureDefinition.Ageing.DAYS)
+                .findFirst().map(f -> value.plus(daysLater).cast(f.type())).orElse(value);
+    }
 
     /**
      * @param labels   {@link #CUSTOMER_ID}, {@link #LABEL_TIME} (timestamp), {@link #LABEL}
@@ -38,9 +50,11 @@ public final class TrainingSet {
                 .join(features.as("f"), col("l." + CUSTOMER_ID).equalTo(col("f." + CUSTOMER_ID)).and(before), "left");
         List<Column> columns = new ArrayList<>(List.of(col("l." + CUSTOMER_ID).as(CUSTOMER_ID),
                 col("l." + LABEL_TIME).as(LABEL_TIME), col("l." + LABEL).as(LABEL)));
+        Column labelDate = to_date(col("l." + LABEL_TIME).minus(expr("INTERVAL 1 MICROSECOND")));
+        Column daysLater = datediff(labelDate, col("f." + CustomerFeaturesTable.FEATURE_DATE));
         for (String feature : CustomerFeaturesTable.SCHEMA.fieldNames()) {
             if (!feature.equals(CUSTOMER_ID)) {
-                columns.add(col("f." + feature).as(feature));
+                columns.add(aged(feature, col("f." + feature), daysLater).as(feature));
             }
         }
         return candidates
