@@ -29,11 +29,41 @@ public final class LakeErrors {
                         + " (or run with --env local for the embedded defaults).");
     }
 
-    public static LakeException configInvalid(String key, Object value, String allowed) {
+    /**
+     * A setting with a value it does not take.
+     *
+     * @param example a value it takes, as config text (its default where it has one), for the fix to show
+     */
+    public static LakeException configInvalid(String key, Object value, String allowed, String example) {
         return error(ErrorCode.CONFIG_INVALID,
                 "Setting '" + key + "' has the invalid value '" + value + "'.",
                 "Allowed: " + allowed + ".",
-                "change '" + key + "' in your config file or pass --set " + key + "=<allowed value>.");
+                "change '" + key + "' in your config file, or override it for one run: --set '" + key + "="
+                        + example.replace("'", "'\\''") + "'.");
+    }
+
+    public static LakeException configReserved(String key, Object value, String setBy) {
+        return error(ErrorCode.CONFIG_INVALID,
+                "Setting '" + key + "' (here '" + value + "') may not be given.",
+                "eventlake sets it itself, from " + setBy + ".",
+                "remove '" + key + "' from your config file and set " + setBy + " instead.");
+    }
+
+    /** A map setting with an entry whose key it does not take (an override cannot remove an entry). */
+    public static LakeException configEntryInvalid(String key, String entry, String allowed, String example) {
+        return error(ErrorCode.CONFIG_INVALID,
+                "Setting '" + key + "' has the entry '" + entry + "', which it does not take.",
+                "Allowed: " + allowed + ".",
+                "remove '" + entry + "' from '" + key + "' where it is set (your config file or --set), and give "
+                        + "it as, e.g., --set '" + key + "." + example + "'.");
+    }
+
+    public static LakeException configSubstitutionUnresolved(String where, String detail) {
+        return error(ErrorCode.CONFIG_INVALID,
+                "The configuration refers to a setting or environment variable that does not exist (" + where + ").",
+                detail + ".",
+                "define what it refers to (export the variable, or add the setting), or use ${?NAME} for an "
+                        + "optional substitution.");
     }
 
     /**

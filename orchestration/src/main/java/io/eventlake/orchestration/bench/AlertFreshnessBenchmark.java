@@ -76,7 +76,7 @@ public record AlertFreshnessBenchmark(int alerts, Duration trigger, Duration pac
                       PrintWriter out) {
         if (!settings.isLocal()) {
             throw LakeErrors.configInvalid("eventlake.lake-root", settings.lakeRoot(),
-                    "a local folder for the benchmark (it runs a local broker)");
+                    "a local folder for the benchmark (it runs a local broker)", "lake-data");
         }
         Path root = settings.localDir("bench-freshness");
         LocalDirs.deleteRecursively(root);

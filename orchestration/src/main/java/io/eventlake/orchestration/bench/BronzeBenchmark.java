@@ -46,7 +46,7 @@ public record BronzeBenchmark(long events, int rounds) {
                       Function<LakeSettings, SparkSession> sessions, PrintStream out) {
         if (!settings.isLocal()) {
             throw LakeErrors.configInvalid("eventlake.lake-root", settings.lakeRoot(),
-                    "a local folder for the benchmark (it runs a local broker)");
+                    "a local folder for the benchmark (it runs a local broker)", "lake-data");
         }
         Path root = settings.localDir("bench");
         LocalDirs.deleteRecursively(root);

@@ -56,7 +56,7 @@ public record GoldBenchmark(int days, int ordersPerDay) {
     public Result run(LakeSettings settings, Function<LakeSettings, SparkSession> sessions, PrintWriter out) {
         if (!settings.isLocal()) {
             throw LakeErrors.configInvalid("eventlake.lake-root", settings.lakeRoot(),
-                    "a local folder for the benchmark");
+                    "a local folder for the benchmark", "lake-data");
         }
         Path root = settings.localDir("bench-gold");
         LocalDirs.deleteRecursively(root);

@@ -82,7 +82,7 @@ public record SilverBenchmark(long events, List<Double> duplicateRates) {
                             Function<LakeSettings, SparkSession> sessions, PrintWriter out) {
         if (!settings.isLocal()) {
             throw LakeErrors.configInvalid("eventlake.lake-root", settings.lakeRoot(),
-                    "a local folder for the benchmark");
+                    "a local folder for the benchmark", "lake-data");
         }
         Path root = settings.localDir("bench-silver");
         LocalDirs.deleteRecursively(root);

@@ -31,7 +31,7 @@ final class KafkaCommand {
             LakeSettings settings = config.load();
             if (!settings.isLocal()) {
                 throw LakeErrors.configInvalid("eventlake.lake-root", settings.lakeRoot(),
-                        "a local folder: the local broker keeps its data under <lake-root>/_kafka");
+                        "a local folder: the local broker keeps its data under <lake-root>/_kafka", "lake-data");
             }
             return run(settings, settings.localKafka().broker(settings.localDir("_kafka")),
                     spec.commandLine().getOut());

@@ -2,9 +2,11 @@ package io.eventlake.orchestration.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.eventlake.errors.LakeErrors;
+import io.eventlake.errors.LakeException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Comparator;
@@ -20,11 +22,37 @@ import java.util.Set;
  */
 final class ConfigReader {
     private final Config config;
+    private final Config defaults;
     private final Set<String> read = new HashSet<>();
     private final Set<String> freeForm = new HashSet<>();
 
-    ConfigReader(Config config) {
+    ConfigReader(Config config, Config defaults) {
         this.config = config;
+        this.defaults = defaults;
+    }
+
+    /**
+     * The error for {@code key}'s invalid value; its fix shows the key's shipped default when it has one (a value
+     * that is known to work), else {@code example}.
+     */
+    private LakeException invalid(String key, Object value, String allowed, String example) {
+        String shown = example;
+        try {
+            if (defaults.hasPath(key)) {
+                String fallback = defaults.getValue(key).render(ConfigRenderOptions.concise());
+                if (!fallback.equals(render(key))) {
+                    shown = fallback;
+                }
+            }
+        } catch (ConfigException e) {
+            // a default that is itself a substitution: show the example
+        }
+        return LakeErrors.configInvalid(key, value, allowed, shown);
+    }
+
+    /** The example for a number whose accepted range is described by {@code allowed}. */
+    private static String example(String allowed) {
+        return allowed.startsWith("a whole") ? "1" : "0";
     }
 
     String string(String key, String envVariable) {
@@ -39,7 +67,7 @@ final class ConfigReader {
             }
             return value;
         } catch (ConfigException.WrongType e) {
-            throw LakeErrors.configInvalid(key, render(key), "a string");
+            throw invalid(key, render(key), "a string", "value");
         }
     }
 
@@ -55,7 +83,8 @@ final class ConfigReader {
     String oneOf(String key, Set<String> allowed) {
         String value = string(key);
         if (!allowed.contains(value)) {
-            throw LakeErrors.configInvalid(key, value, "one of " + String.join(", ", allowed.stream().sorted().toList()));
+            throw invalid(key, value, "one of " + String.join(", ", allowed.stream().sorted().toList()),
+                    "\"" + allowed.stream().sorted().findFirst().orElse("") + "\"");
         }
         return value;
     }
@@ -63,7 +92,7 @@ final class ConfigReader {
     int positiveInt(String key) {
         long value = positiveLong(key);
         if (value > Integer.MAX_VALUE) {
-            throw LakeErrors.configInvalid(key, value, "a whole number from 1 to " + Integer.MAX_VALUE);
+            throw invalid(key, value, "a whole number from 1 to " + Integer.MAX_VALUE, "1000");
         }
         return (int) value;
     }
@@ -71,7 +100,7 @@ final class ConfigReader {
     int port(String key) {
         int value = positiveInt(key);
         if (value > 65535) {
-            throw LakeErrors.configInvalid(key, value, "a TCP port from 1 to 65535");
+            throw invalid(key, value, "a TCP port from 1 to 65535", "9092");
         }
         return value;
     }
@@ -79,7 +108,7 @@ final class ConfigReader {
     long positiveLong(String key) {
         long value = number(key, "a whole number greater than 0").longValue();
         if (value <= 0) {
-            throw LakeErrors.configInvalid(key, render(key), "a whole number greater than 0");
+            throw invalid(key, render(key), "a whole number greater than 0", "1000");
         }
         return value;
     }
@@ -91,7 +120,7 @@ final class ConfigReader {
     double fraction(String key) {
         double value = number(key, "a number from 0 to 1").doubleValue();
         if (value < 0 || value > 1) {
-            throw LakeErrors.configInvalid(key, render(key), "a number from 0 to 1");
+            throw invalid(key, render(key), "a number from 0 to 1", "0.5");
         }
         return value;
     }
@@ -99,7 +128,7 @@ final class ConfigReader {
     double nonNegative(String key) {
         double value = number(key, "a number of at least 0").doubleValue();
         if (value < 0) {
-            throw LakeErrors.configInvalid(key, render(key), "a number of at least 0");
+            throw invalid(key, render(key), "a number of at least 0", "0");
         }
         return value;
     }
@@ -110,11 +139,11 @@ final class ConfigReader {
         try {
             Number value = config.getNumber(key);
             if (allowed.startsWith("a whole") && value.doubleValue() != Math.rint(value.doubleValue())) {
-                throw LakeErrors.configInvalid(key, render(key), allowed);
+                throw invalid(key, render(key), allowed, example(allowed));
             }
             return value;
         } catch (ConfigException.WrongType e) {
-            throw LakeErrors.configInvalid(key, render(key), allowed);
+            throw invalid(key, render(key), allowed, example(allowed));
         }
     }
 
@@ -124,11 +153,11 @@ final class ConfigReader {
         try {
             Duration value = config.getDuration(key);
             if (value.isNegative() || value.isZero()) {
-                throw LakeErrors.configInvalid(key, render(key), "a positive duration such as 500ms, 10s or 5m");
+                throw invalid(key, render(key), "a positive duration such as 500ms, 10s or 5m", "10s");
             }
             return value;
         } catch (ConfigException.BadValue | ConfigException.WrongType e) {
-            throw LakeErrors.configInvalid(key, render(key), "a positive duration such as 500ms, 10s or 5m");
+            throw invalid(key, render(key), "a positive duration such as 500ms, 10s or 5m", "10s");
         }
     }
 
@@ -138,11 +167,12 @@ final class ConfigReader {
         try {
             List<String> values = config.getStringList(key);
             if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
-                throw LakeErrors.configInvalid(key, render(key), "a non-empty list of names, e.g. [\"retail.events\"]");
+                throw invalid(key, render(key), "a non-empty list of names, e.g. [\"retail.events\"]",
+                        "[\"retail.events\"]");
             }
             return values;
         } catch (ConfigException.WrongType e) {
-            throw LakeErrors.configInvalid(key, render(key), "a list of strings, e.g. [\"retail.events\"]");
+            throw invalid(key, render(key), "a list of strings, e.g. [\"retail.events\"]", "[\"retail.events\"]");
         }
     }
 
@@ -158,13 +188,14 @@ final class ConfigReader {
             for (Map.Entry<String, ConfigValue> entry : config.getConfig(key).entrySet()) {
                 ConfigValueType type = entry.getValue().valueType();
                 if (type == ConfigValueType.OBJECT || type == ConfigValueType.LIST || type == ConfigValueType.NULL) {
-                    throw LakeErrors.configInvalid(key + "." + entry.getKey(), entry.getValue().render(),
-                            "a single string, number or boolean");
+                    throw invalid(key + "." + entry.getKey(), entry.getValue().render(), "a single string, number or boolean",
+                            "\"value\"");
                 }
                 values.put(unquote(entry.getKey()), String.valueOf(entry.getValue().unwrapped()));
             }
         } catch (ConfigException.WrongType e) {
-            throw LakeErrors.configInvalid(key, render(key), "an object of settings, e.g. { \"name\" = \"value\" }");
+            throw invalid(key, render(key), "an object of settings, e.g. { \"name\" = \"value\" }",
+                    "{ \"name\" = \"value\" }");
         }
         return values;
     }
@@ -176,11 +207,11 @@ final class ConfigReader {
         try {
             long value = config.getBytes(key);
             if (value < 0) {
-                throw LakeErrors.configInvalid(key, render(key), "a size of 0 or more, such as 64M or 1G");
+                throw invalid(key, render(key), "a size of 0 or more, such as 64M or 1G", "64M");
             }
             return value;
         } catch (ConfigException.BadValue | ConfigException.WrongType e) {
-            throw LakeErrors.configInvalid(key, render(key), "a size of 0 or more, such as 64M or 1G");
+            throw invalid(key, render(key), "a size of 0 or more, such as 64M or 1G", "64M");
         }
     }
 
@@ -188,7 +219,7 @@ final class ConfigReader {
     int nonNegativeInt(String key) {
         long value = number(key, "a whole number of 0 or more").longValue();
         if (value < 0 || value > Integer.MAX_VALUE) {
-            throw LakeErrors.configInvalid(key, render(key), "a whole number from 0 to " + Integer.MAX_VALUE);
+            throw invalid(key, render(key), "a whole number from 0 to " + Integer.MAX_VALUE, "0");
         }
         return (int) value;
     }
@@ -204,8 +235,8 @@ final class ConfigReader {
                 }
                 thresholds.put(entry.getKey(), value);
             } catch (NumberFormatException e) {
-                throw LakeErrors.configInvalid(key + "." + entry.getKey(), entry.getValue(),
-                        "a whole number of units, 0 or more, e.g. \"SKU-000123\" = 25");
+                throw invalid(key + "." + entry.getKey(), entry.getValue(), "a whole number of units, 0 or more, e.g. \"SKU-000123\" = 25",
+                        "25");
             }
         }
         return thresholds;
@@ -215,7 +246,7 @@ final class ConfigReader {
     String currency(String key) {
         String code = string(key);
         if (!isCurrency(code)) {
-            throw LakeErrors.configInvalid(key, render(key), "an ISO-4217 currency code, e.g. \"EUR\"");
+            throw invalid(key, render(key), "an ISO-4217 currency code, e.g. \"EUR\"", "EUR");
         }
         return code;
     }
@@ -226,8 +257,8 @@ final class ConfigReader {
         for (Map.Entry<String, String> entry : stringMap(key).entrySet()) {
             String entryKey = key + "." + entry.getKey();
             if (!isCurrency(entry.getKey())) {
-                throw LakeErrors.configInvalid(entryKey, entry.getValue(),
-                        "keys that are ISO-4217 currency codes, e.g. USD = 0.86");
+                throw LakeErrors.configEntryInvalid(key, entry.getKey(), "keys that are ISO-4217 currency codes",
+                        entry.getKey().toUpperCase(java.util.Locale.ROOT) + "=" + entry.getValue());
             }
             try {
                 BigDecimal rate = new BigDecimal(entry.getValue());
@@ -236,7 +267,7 @@ final class ConfigReader {
                 }
                 rates.put(entry.getKey(), rate);
             } catch (NumberFormatException e) {
-                throw LakeErrors.configInvalid(entryKey, entry.getValue(), "a positive decimal rate, e.g. 0.86");
+                throw invalid(entryKey, entry.getValue(), "a positive decimal rate, e.g. 0.86", "0.86");
             }
         }
         return rates;
@@ -280,7 +311,9 @@ final class ConfigReader {
     }
 
     private String render(String key) {
-        return config.getValue(key).render().replace("\n", " ");
+        ConfigValue value = config.getValue(key);
+        return value.valueType() == ConfigValueType.OBJECT ? value.render(ConfigRenderOptions.concise())
+                : value.render().replace("\n", " ");
     }
 
     private static String unquote(String key) {

@@ -31,6 +31,8 @@ public final class LakeConfig {
     private static final Set<String> RESERVED_KAFKA_OPTIONS =
             Set.of("failOnDataLoss", "subscribe", "subscribePattern", "assign", "kafka.bootstrap.servers",
                     "startingOffsets", "maxOffsetsPerTrigger", "includeHeaders");
+    private static final String RESERVED_KAFKA_OPTIONS_SET_BY = "eventlake.kafka.bootstrap-servers, "
+            + "eventlake.kafka.topics, eventlake.kafka.starting-offsets and eventlake.kafka.max-offsets-per-trigger";
 
     private LakeConfig() {
     }
@@ -48,18 +50,21 @@ public final class LakeConfig {
             layered = layered.withFallback(parse(() -> ConfigFactory.parseFile(sources.confFile().toFile(),
                     ConfigParseOptions.defaults().setAllowMissing(false)), sources.confFile().toString()));
         }
+        Config shipped = base(sources.confDir(), "application.conf", false);
         if (sources.env() != null) {
-            layered = layered.withFallback(base(sources.confDir(), "env/" + sources.env() + ".conf", true));
+            shipped = base(sources.confDir(), "env/" + sources.env() + ".conf", true).withFallback(shipped);
         }
-        layered = layered.withFallback(base(sources.confDir(), "application.conf", false));
+        layered = layered.withFallback(shipped);
         Config resolved;
         try {
             resolved = layered.resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true));
         } catch (ConfigException.UnresolvedSubstitution e) {
-            throw LakeErrors.configInvalid(e.origin() == null ? "(substitution)" : e.origin().description(),
-                    e.getMessage(), "substitutions of settings that exist");
+            throw LakeErrors.configSubstitutionUnresolved(e.origin() == null ? "a substitution"
+                    : e.origin().description(), e.getMessage());
         }
-        return read(new ConfigReader(resolved), sources.confDir());
+        Config defaults = shipped.resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true)
+                .setAllowUnresolved(true));
+        return read(new ConfigReader(resolved, defaults), sources.confDir());
     }
 
     private static final String SPARK_MASTER = "eventlake.spark.master";
@@ -83,8 +88,8 @@ public final class LakeConfig {
         Map<String, String> kafkaOptions = c.stringMap("eventlake.kafka.options");
         for (String option : kafkaOptions.keySet()) {
             if (RESERVED_KAFKA_OPTIONS.contains(option)) {
-                throw LakeErrors.configInvalid("eventlake.kafka.options." + option, kafkaOptions.get(option),
-                        "no value: eventlake sets " + option + " itself (see the eventlake.kafka settings)");
+                throw LakeErrors.configReserved("eventlake.kafka.options." + option, kafkaOptions.get(option),
+                        RESERVED_KAFKA_OPTIONS_SET_BY);
             }
         }
         KafkaSourceSettings kafka = new KafkaSourceSettings(
@@ -96,7 +101,7 @@ public final class LakeConfig {
         for (String topic : kafka.topics()) {
             if (!topic.matches("[a-zA-Z0-9._-]{1,249}")) {
                 throw LakeErrors.configInvalid("eventlake.kafka.topics", topic,
-                        "Kafka topic names of letters, digits, '.', '_' and '-'");
+                        "Kafka topic names of letters, digits, '.', '_' and '-'", "[\"retail.events\"]");
             }
         }
         String events = tableName(c, "eventlake.bronze.events-table");
@@ -117,7 +122,8 @@ public final class LakeConfig {
         }
         if (total > 1.0 + 1e-9) {
             throw LakeErrors.configInvalid("eventlake.generator.faults", String.format("shares summing to %.3f", total),
-                    "shares that sum to at most 1 (valid events take the rest)");
+                    "shares that sum to at most 1 (valid events take the rest)",
+                    "{ " + FaultKind.values()[FaultKind.values().length - 1].configName() + " = 0.01 }");
         }
         GeneratorSettings generator = new GeneratorSettings(
                 c.positiveLong("eventlake.generator.count"),
@@ -179,7 +185,8 @@ public final class LakeConfig {
             return new TableLocation(name, "unused").name();
         } catch (LakeException e) {
             if (e.code() == ErrorCode.TABLE_NAME_INVALID) {
-                throw LakeErrors.configInvalid(key, name, "<database>.<table>, lower-case, e.g. bronze.events");
+                throw LakeErrors.configInvalid(key, name, "<database>.<table>, lower-case, e.g. bronze.events",
+                        "bronze.events");
             }
             throw e;
         }

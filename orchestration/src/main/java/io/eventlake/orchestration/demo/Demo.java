@@ -66,7 +66,7 @@ public final class Demo {
     public BronzeReconciliation run(long count) {
         if (!settings.isLocal()) {
             throw LakeErrors.configInvalid("eventlake.lake-root", settings.lakeRoot(),
-                    "a local folder for the demo (it runs a local broker and writes local tables)");
+                    "a local folder for the demo (it runs a local broker and writes local tables)", "lake-data");
         }
         Path root = settings.localDir("demo");
         LocalDirs.deleteRecursively(root);

@@ -109,7 +109,8 @@ public final class FaultSuite {
     public List<FaultOutcome> run(Function<LakeSettings, SparkSession> sessions) {
         if (!lake.isLocal()) {
             throw LakeErrors.configInvalid("eventlake.lake-root", lake.lakeRoot(),
-                    "a local folder for the fault suite (it runs a local broker and kills local processes)");
+                    "a local folder for the fault suite (it runs a local broker and kills local processes)",
+                    "lake-data");
         }
         Path root = lake.localDir("faults");
         LocalDirs.deleteRecursively(root);

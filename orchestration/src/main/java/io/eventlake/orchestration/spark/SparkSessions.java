@@ -31,7 +31,7 @@ public final class SparkSessions {
                 if (!settings.isLocal()) {
                     throw LakeErrors.configInvalid("eventlake.spark.catalog", spark.catalog().configName(),
                             "\"hive\" or \"in-memory\" for a lake on object storage (" + settings.lakeRoot()
-                                    + "): the embedded metastore is a local Derby database");
+                                    + "): the embedded metastore is a local Derby database", "hive");
                 }
                 String metastore = createDirectories(settings.localDir("_metastore")).toString();
                 System.setProperty("derby.stream.error.file", metastore + "/derby.log");

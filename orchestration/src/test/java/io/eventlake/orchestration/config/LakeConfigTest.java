@@ -106,7 +106,7 @@ class LakeConfigTest {
         assertInvalid("kafka.topics=[]", "eventlake.kafka.topics", "[]", "a non-empty list");
         assertInvalid("kafka.topics=[\"bad topic\"]", "eventlake.kafka.topics", "bad topic", "Kafka topic names");
         assertInvalid("kafka.options.failOnDataLoss=false", "eventlake.kafka.options.failOnDataLoss", "false",
-                "eventlake sets failOnDataLoss itself");
+                "may not be given. eventlake sets it itself");
         assertInvalid("local-kafka.port=70000", "eventlake.local-kafka.port", "70000", "a TCP port");
         assertInvalid("generator.faults.duplicate=0.99", "eventlake.generator.faults", "summing to",
                 "sum to at most 1");
@@ -191,5 +191,35 @@ class LakeConfigTest {
                     List.of("lake-root=/x", "kafka.bootstrap-servers=\"b:1\""))).spark().master(),
                     "without an environment, spark-submit decides the master");
         }
+    }
+
+    /**
+     * Every invalid-setting error ends in a command line to type: the override it suggests is taken from its own
+     * text and loaded, and must give valid settings (the key's default where it has one, else an example).
+     */
+    @Test
+    void theFixOfAnInvalidSettingIsAnOverrideThatLoads() {
+        List<String> invalid = List.of("kafka.max-offsets-per-trigger=-5", "kafka.starting-offsets=newest",
+                "kafka.topics=[]", "kafka.topics=[\"bad topic\"]", "bronze.trigger-interval=soon",
+                "min-free-space=lots", "bronze.events-table=Events", "local-kafka.port=70000",
+                "gold.features.reporting-currency=EURO", "gold.features.exchange-rates.USD=dear",
+                "generator.faults.malformed-json=2");
+        java.util.regex.Pattern suggested = java.util.regex.Pattern.compile("--set '((?:[^']|'\\\\'')*)'\\.$");
+        for (String override : invalid) {
+            LakeException error = assertThrows(LakeException.class,
+                    () -> load("local", null, override), override);
+            assertEquals(ErrorCode.CONFIG_INVALID, error.code(), override + ": " + error.getMessage());
+            java.util.regex.Matcher fix = suggested.matcher(error.getMessage());
+            assertTrue(fix.find(), override + ": " + error.getMessage());
+            String typed = fix.group(1).replace("'\\''", "'");
+            LakeSettings settings = load("local", null, typed, override);
+            assertTrue(settings.lakeRoot() != null, override + " fixed by " + typed);
+        }
+        LakeException entry = assertThrows(LakeException.class,
+                () -> load("local", null, "gold.features.exchange-rates={ usd = 1 }"));
+        assertTrue(entry.getMessage().endsWith("Fix: remove 'usd' from 'eventlake.gold.features.exchange-rates' "
+                + "where it is set (your config file or --set), and give it as, e.g., "
+                + "--set 'eventlake.gold.features.exchange-rates.USD=1'."), entry.getMessage());
+        assertTrue(load("local", null, "gold.features.exchange-rates.USD=1").gold().features().rate("USD") != null);
     }
 }
