@@ -55,8 +55,12 @@ class SilverOrderGatesTest {
         // "twice": one event id on two records of different content (a producer reusing an id); the first counts
         String mixed = order("mixed", 1, 2).replace("\"lines\": [", "\"lines\": [{\"sku\": \"sku-2\", "
                 + "\"quantity\": 5000, \"unit_price\": 1.00}, "); // one plausible line, one not: the order goes whole
+        // a negative total (1 x 10.00 and -3 x 20.00) must stop here, or gold's revenue audit blocks the sales table
+        String negative = order("negative", 0, 0).replace("\"lines\": []", "\"lines\": [{\"sku\": \"sku-1\", "
+                + "\"quantity\": 1, \"unit_price\": 10.00}, {\"sku\": \"sku-2\", \"quantity\": -3, "
+                + "\"unit_price\": 20.00}]");
         lake.bronze(T0, order("big", 16_000, 1), order("bulk", 2, 5000), order("ok", 3, 2), order("twice", 2, 1),
-                order("twice", 3, 1), mixed);
+                order("twice", 3, 1), mixed, negative);
 
         run(new SilverOrdersJob(lake.context(new SilverRunMetrics(), quality)),
                 new SilverOrderLinesJob(lake.context(new SilverRunMetrics(), quality)));
@@ -73,8 +77,10 @@ class SilverOrderGatesTest {
                 lines + " big quality:has_lines",
                 lines + " bulk quality:quantity_plausible",
                 lines + " mixed quality:quantity_plausible",
+                lines + " negative quality:quantity_plausible",
                 orders + " big quality:has_lines",
                 orders + " bulk quality:quantity_plausible",
-                orders + " mixed quality:quantity_plausible"), quarantine(lake));
+                orders + " mixed quality:quantity_plausible",
+                orders + " negative quality:quantity_plausible"), quarantine(lake));
     }
 }
