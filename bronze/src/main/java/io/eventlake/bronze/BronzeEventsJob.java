@@ -1,6 +1,8 @@
 package io.eventlake.bronze;
 
-import io.eventlake.bronze.kafka.KafkaTopics;
+import io.eventlake.stream.Queries;
+import io.eventlake.stream.StreamMode;
+import io.eventlake.kafka.KafkaTopics;
 import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.table.DeltaTables;
 import java.time.Clock;

@@ -2,6 +2,8 @@ package io.eventlake.bronze;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.eventlake.stream.Queries;
+import io.eventlake.stream.StreamMode;
 import io.eventlake.bronze.validate.EventValidator;
 import java.time.Clock;
 import java.util.List;

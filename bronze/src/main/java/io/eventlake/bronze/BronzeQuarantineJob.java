@@ -1,5 +1,6 @@
 package io.eventlake.bronze;
 
+import io.eventlake.stream.StreamMode;
 import io.eventlake.table.DeltaTables;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eventlake.stream.StreamMode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.validate.EventValidator;

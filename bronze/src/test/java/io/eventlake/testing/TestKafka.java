@@ -1,6 +1,6 @@
 package io.eventlake.testing;
 
-import io.eventlake.bronze.kafka.KafkaTopics;
+import io.eventlake.kafka.KafkaTopics;
 import io.eventlake.bronze.kafka.LocalKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

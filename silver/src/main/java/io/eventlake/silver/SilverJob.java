@@ -1,6 +1,6 @@
 package io.eventlake.silver;
 
-import io.eventlake.bronze.StreamMode;
+import io.eventlake.stream.StreamMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 

@@ -1,7 +1,7 @@
 package io.eventlake.silver;
 
-import io.eventlake.bronze.Queries;
-import io.eventlake.bronze.StreamMode;
+import io.eventlake.stream.Queries;
+import io.eventlake.stream.StreamMode;
 import io.eventlake.bronze.contract.EventContract;
 import io.eventlake.silver.conform.Conformance;
 import io.eventlake.table.DeltaTables;

@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.flatten;
 
-import io.eventlake.bronze.StreamMode;
+import io.eventlake.stream.StreamMode;
 import io.eventlake.quality.Gate;
 import io.eventlake.quality.GateResult;
 import io.eventlake.quality.RowChecks;

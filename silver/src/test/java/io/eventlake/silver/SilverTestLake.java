@@ -2,7 +2,7 @@ package io.eventlake.silver;
 
 import io.eventlake.bronze.BronzeEventsTable;
 import io.eventlake.bronze.BronzeTransforms;
-import io.eventlake.bronze.StreamMode;
+import io.eventlake.stream.StreamMode;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.quality.MetricsHistory;

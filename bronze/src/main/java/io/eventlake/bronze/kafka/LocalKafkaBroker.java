@@ -1,5 +1,6 @@
 package io.eventlake.bronze.kafka;
 
+import io.eventlake.kafka.KafkaTopics;
 import io.eventlake.errors.LakeErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,8 +2,8 @@ package io.eventlake.gold.inventory;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.eventlake.bronze.Queries;
-import io.eventlake.bronze.StreamMode;
+import io.eventlake.stream.Queries;
+import io.eventlake.stream.StreamMode;
 import io.eventlake.gold.GoldSettings;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.DeltaTables;

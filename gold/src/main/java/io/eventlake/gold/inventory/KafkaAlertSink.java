@@ -1,6 +1,6 @@
 package io.eventlake.gold.inventory;
 
-import io.eventlake.bronze.kafka.KafkaTopics;
+import io.eventlake.kafka.KafkaTopics;
 import io.eventlake.errors.LakeErrors;
 import java.time.Duration;
 import java.util.HashMap;

@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.eventlake.bronze.StreamMode;
+import io.eventlake.stream.StreamMode;
 import io.eventlake.gold.GoldSettings;
 import io.eventlake.gold.GoldTestTables;
 import io.eventlake.silver.SilverContext;

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.bronze.BronzeEventsTable;
 import io.eventlake.bronze.BronzeTransforms;
-import io.eventlake.bronze.StreamMode;
+import io.eventlake.stream.StreamMode;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.bronze.validate.EventValidator;
 import io.eventlake.errors.LakeErrors;

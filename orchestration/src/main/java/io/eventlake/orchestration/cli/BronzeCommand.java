@@ -3,7 +3,7 @@ package io.eventlake.orchestration.cli;
 import io.eventlake.bronze.BronzeEventsJob;
 import io.eventlake.orchestration.runs.Run;
 import io.eventlake.bronze.BronzeLayer;
-import io.eventlake.bronze.StreamMode;
+import io.eventlake.stream.StreamMode;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.orchestration.config.LakeSettings;

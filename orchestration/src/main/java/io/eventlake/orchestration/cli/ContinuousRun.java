@@ -1,6 +1,6 @@
 package io.eventlake.orchestration.cli;
 
-import io.eventlake.bronze.Queries;
+import io.eventlake.stream.Queries;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package io.eventlake.orchestration.cli;
 
-import io.eventlake.bronze.Queries;
-import io.eventlake.bronze.StreamMode;
+import io.eventlake.stream.Queries;
+import io.eventlake.stream.StreamMode;
 import io.eventlake.gold.inventory.InventoryPositionsJob;
 import io.eventlake.gold.inventory.KafkaAlertSink;
 import io.eventlake.orchestration.config.LakeSettings;

@@ -1,6 +1,6 @@
 package io.eventlake.orchestration.cli;
 
-import io.eventlake.bronze.StreamMode;
+import io.eventlake.stream.StreamMode;
 import picocli.CommandLine.Option;
 
 /** The run-mode option of the streaming commands. */

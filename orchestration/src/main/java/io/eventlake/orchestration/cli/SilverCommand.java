@@ -2,7 +2,7 @@ package io.eventlake.orchestration.cli;
 
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.orchestration.runs.Run;
-import io.eventlake.bronze.StreamMode;
+import io.eventlake.stream.StreamMode;
 import io.eventlake.bronze.contract.ContractRegistry;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.demo.SilverReconciliation;

@@ -1,6 +1,6 @@
 package io.eventlake.orchestration.generate;
 
-import io.eventlake.bronze.kafka.KafkaTopics;
+import io.eventlake.kafka.KafkaTopics;
 import io.eventlake.errors.LakeErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package io.eventlake.bronze;
+package io.eventlake.stream;
 
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.errors.LakeException;

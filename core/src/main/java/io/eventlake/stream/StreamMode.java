@@ -1,4 +1,4 @@
-package io.eventlake.bronze;
+package io.eventlake.stream;
 
 import java.time.Duration;
 import org.apache.spark.sql.streaming.Trigger;

@@ -1,4 +1,4 @@
-package io.eventlake.bronze.kafka;
+package io.eventlake.kafka;
 
 import java.util.List;
 import java.util.Map;
@@ -65,7 +65,8 @@ public final class KafkaTopics {
         }
     }
 
-    static Admin admin(String bootstrapServers) {
+    /** An admin client with short timeouts (a broker that does not answer fails in seconds). */
+    public static Admin admin(String bootstrapServers) {
         Properties props = new Properties();
         props.putAll(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
