@@ -3,7 +3,7 @@ package io.eventlake.bronze;
 import io.eventlake.stream.Queries;
 import io.eventlake.stream.StreamMode;
 import io.eventlake.kafka.KafkaTopics;
-import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.contracts.validate.EventValidator;
 import io.eventlake.table.DeltaTables;
 import java.time.Clock;
 import java.time.Duration;

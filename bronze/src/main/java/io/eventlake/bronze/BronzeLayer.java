@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.stream.Queries;
 import io.eventlake.stream.StreamMode;
-import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.contracts.validate.EventValidator;
 import java.time.Clock;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;

@@ -10,10 +10,10 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
-import io.eventlake.bronze.validate.EventValidator;
-import io.eventlake.bronze.validate.Reason;
-import io.eventlake.bronze.validate.ReasonCode;
-import io.eventlake.bronze.validate.Validation;
+import io.eventlake.contracts.validate.EventValidator;
+import io.eventlake.contracts.validate.Reason;
+import io.eventlake.contracts.validate.ReasonCode;
+import io.eventlake.contracts.validate.Validation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -47,7 +47,7 @@ public final class BronzeTransforms {
     /**
      * Validates raw Kafka records (the Kafka source's columns: key, value, topic, partition, offset, timestamp,
      * headers) into {@link BronzeEventsTable} rows; {@code occurred_at} is judged against the record's Kafka
-     * timestamp ({@link io.eventlake.bronze.validate.EventTimeWindow}). Deterministic for a given input, run id and ingest time:
+     * timestamp ({@link io.eventlake.contracts.validate.EventTimeWindow}). Deterministic for a given input, run id and ingest time:
      * nothing is read from a clock here.
      */
     public static Dataset<Row> events(Dataset<Row> kafkaRecords, EventValidator validator, String runId,

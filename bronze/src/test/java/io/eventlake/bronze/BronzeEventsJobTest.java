@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eventlake.stream.StreamMode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eventlake.bronze.contract.ContractRegistry;
-import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.contracts.ContractRegistry;
+import io.eventlake.contracts.validate.EventValidator;
 import io.eventlake.table.TableLocation;
 import io.eventlake.testing.TestKafka;
 import io.eventlake.testing.TestSpark;
@@ -276,9 +276,9 @@ class BronzeEventsJobTest {
         }
 
         @Override
-        public io.eventlake.bronze.validate.Validation validate(byte[] value, Instant receivedAt) {
-            io.eventlake.bronze.validate.Validation v = super.validate(value, receivedAt);
-            return !"wr-poison".equals(v.eventId()) ? v : new io.eventlake.bronze.validate.Validation(v.eventId(),
+        public io.eventlake.contracts.validate.Validation validate(byte[] value, Instant receivedAt) {
+            io.eventlake.contracts.validate.Validation v = super.validate(value, receivedAt);
+            return !"wr-poison".equals(v.eventId()) ? v : new io.eventlake.contracts.validate.Validation(v.eventId(),
                     v.eventType(), v.schemaVersion(), Instant.parse("1850-01-01T00:00:00Z"), v.producer(),
                     v.correlationId(), v.reasons());
         }

@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.orchestration.generate.EventGenerator;
 import io.eventlake.orchestration.generate.FaultKind;
 import io.eventlake.orchestration.generate.GenerationReport;

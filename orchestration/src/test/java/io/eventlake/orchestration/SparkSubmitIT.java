@@ -3,7 +3,7 @@ package io.eventlake.orchestration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.orchestration.cli.LakeCommand;
 import io.eventlake.orchestration.generate.EventGenerator;
 import io.eventlake.orchestration.generate.FaultKind;

@@ -1,6 +1,6 @@
 package io.eventlake.silver;
 
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.quality.QualityGates;
 import io.eventlake.silver.pii.PiiTokenizer;
 

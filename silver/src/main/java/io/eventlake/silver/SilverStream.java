@@ -2,7 +2,7 @@ package io.eventlake.silver;
 
 import io.eventlake.stream.Queries;
 import io.eventlake.stream.StreamMode;
-import io.eventlake.bronze.contract.EventContract;
+import io.eventlake.contracts.EventContract;
 import io.eventlake.silver.conform.Conformance;
 import io.eventlake.table.DeltaTables;
 import io.eventlake.table.TableLayout;

@@ -3,9 +3,9 @@ package io.eventlake.gold.inventory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.eventlake.bronze.contract.ContractRegistry;
-import io.eventlake.bronze.validate.EventValidator;
-import io.eventlake.bronze.validate.Validation;
+import io.eventlake.contracts.ContractRegistry;
+import io.eventlake.contracts.validate.EventValidator;
+import io.eventlake.contracts.validate.Validation;
 import io.eventlake.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.eventlake.orchestration.cli;
 
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.orchestration.bench.AlertFreshnessBenchmark;
 import io.eventlake.orchestration.bench.BronzeBenchmark;
 import io.eventlake.orchestration.bench.GoldBenchmark;

@@ -5,7 +5,7 @@ import io.eventlake.orchestration.runs.Run;
 import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.stream.StreamMode;
 import io.eventlake.bronze.BronzeRunStats;
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.orchestration.config.LakeSettings;
 import java.io.PrintWriter;
 import java.time.Clock;

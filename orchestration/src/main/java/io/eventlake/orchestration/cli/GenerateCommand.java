@@ -1,6 +1,6 @@
 package io.eventlake.orchestration.cli;
 
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.generate.EventGenerator;
 import io.eventlake.orchestration.generate.GenerationReport;

@@ -6,7 +6,7 @@ import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.stream.Queries;
 import io.eventlake.stream.StreamMode;
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.gold.GoldLayer;
 import io.eventlake.gold.inventory.KafkaAlertSink;
 import io.eventlake.orchestration.config.LakeSettings;

@@ -3,7 +3,7 @@ package io.eventlake.orchestration.cli;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.orchestration.runs.Run;
 import io.eventlake.stream.StreamMode;
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.demo.SilverReconciliation;
 import io.eventlake.silver.SilverContext;

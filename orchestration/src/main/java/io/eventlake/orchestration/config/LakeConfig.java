@@ -6,7 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import io.eventlake.bronze.KafkaSourceSettings;
-import io.eventlake.bronze.validate.EventTimeWindow;
+import io.eventlake.contracts.validate.EventTimeWindow;
 import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.gold.features.FeatureSettings;

@@ -14,9 +14,9 @@ import io.eventlake.silver.SilverSettings;
 import io.eventlake.silver.SilverTableLocations;
 import io.eventlake.table.TableLocation;
 import java.nio.file.Path;
-import io.eventlake.bronze.contract.ContractRegistry;
-import io.eventlake.bronze.validate.EventTimeWindow;
-import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.contracts.ContractRegistry;
+import io.eventlake.contracts.validate.EventTimeWindow;
+import io.eventlake.contracts.validate.EventValidator;
 import java.time.Duration;
 import java.util.Map;
 

@@ -13,7 +13,7 @@ import io.eventlake.stream.StreamMode;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.bronze.kafka.LocalKafkaBroker;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.gold.GoldLayer;

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.bronze.BronzeEventsTable;
 import io.eventlake.bronze.KafkaSourceSettings;
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.bronze.kafka.LocalKafkaBroker;
 import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeErrors;

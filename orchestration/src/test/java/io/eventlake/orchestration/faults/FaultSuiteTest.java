@@ -3,7 +3,7 @@ package io.eventlake.orchestration.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.orchestration.config.ConfigSources;
 import io.eventlake.orchestration.config.LakeConfig;
 import io.eventlake.orchestration.config.LakeSettings;

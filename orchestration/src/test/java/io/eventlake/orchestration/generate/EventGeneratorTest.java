@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.eventlake.bronze.contract.ContractRegistry;
-import io.eventlake.bronze.validate.EventValidator;
-import io.eventlake.bronze.validate.Validation;
+import io.eventlake.contracts.ContractRegistry;
+import io.eventlake.contracts.validate.EventValidator;
+import io.eventlake.contracts.validate.Validation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;

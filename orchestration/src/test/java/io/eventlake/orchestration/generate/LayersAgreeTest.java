@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eventlake.bronze.BronzeEventsTable;
 import io.eventlake.bronze.BronzeTransforms;
-import io.eventlake.bronze.contract.ContractRegistry;
-import io.eventlake.bronze.validate.EventValidator;
+import io.eventlake.contracts.ContractRegistry;
+import io.eventlake.contracts.validate.EventValidator;
 import io.eventlake.silver.conform.Conformance;
 import io.eventlake.silver.pii.PiiTokenizer;
 import io.eventlake.table.DeltaTables;

@@ -13,8 +13,8 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import io.eventlake.bronze.BronzeEventsTable;
-import io.eventlake.bronze.contract.ContractRegistry;
-import io.eventlake.bronze.contract.EventContract;
+import io.eventlake.contracts.ContractRegistry;
+import io.eventlake.contracts.EventContract;
 import io.eventlake.silver.pii.PiiTokenizer;
 import java.util.ArrayList;
 import java.util.Currency;

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
-import io.eventlake.bronze.contract.EventContract;
+import io.eventlake.contracts.EventContract;
 import io.eventlake.errors.LakeErrors;
 import java.util.ArrayList;
 import java.util.List;

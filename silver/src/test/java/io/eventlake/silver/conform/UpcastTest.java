@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eventlake.bronze.contract.ContractRegistry;
-import io.eventlake.bronze.contract.EventContract;
+import io.eventlake.contracts.ContractRegistry;
+import io.eventlake.contracts.EventContract;
 import io.eventlake.testing.SampleEvents;
 import io.eventlake.testing.TestSpark;
 import java.io.IOException;

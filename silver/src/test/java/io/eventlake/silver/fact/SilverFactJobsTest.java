@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.silver.BatchMetrics;
 import io.eventlake.silver.SilverRunMetrics;
 import io.eventlake.silver.SilverTestLake;

@@ -1,4 +1,4 @@
-package io.eventlake.bronze.validate;
+package io.eventlake.contracts.validate;
 
 /**
  * One machine-readable reason a record failed validation, rendered as {@code code} or {@code code:detail},

@@ -1,4 +1,4 @@
-package io.eventlake.bronze.validate;
+package io.eventlake.contracts.validate;
 
 import java.time.Instant;
 import java.util.List;

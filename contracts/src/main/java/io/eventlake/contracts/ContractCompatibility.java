@@ -1,4 +1,4 @@
-package io.eventlake.bronze.contract;
+package io.eventlake.contracts;
 
 import io.eventlake.errors.LakeErrors;
 import java.util.ArrayList;

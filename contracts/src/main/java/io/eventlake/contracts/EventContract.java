@@ -1,4 +1,4 @@
-package io.eventlake.bronze.contract;
+package io.eventlake.contracts;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.eventlake.bronze.validate;
+package io.eventlake.contracts.validate;
 
 import static io.eventlake.testing.SampleEvents.customerUpdatedV2;
 import static io.eventlake.testing.SampleEvents.json;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eventlake.bronze.contract.ContractRegistry;
+import io.eventlake.contracts.ContractRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

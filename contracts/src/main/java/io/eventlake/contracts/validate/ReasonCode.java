@@ -1,4 +1,4 @@
-package io.eventlake.bronze.validate;
+package io.eventlake.contracts.validate;
 
 /** Why a record is quarantined. The wire name is what the quarantine table stores. */
 public enum ReasonCode {

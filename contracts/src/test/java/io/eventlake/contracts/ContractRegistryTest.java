@@ -1,4 +1,4 @@
-package io.eventlake.bronze.contract;
+package io.eventlake.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

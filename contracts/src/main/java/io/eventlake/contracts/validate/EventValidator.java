@@ -1,12 +1,12 @@
-package io.eventlake.bronze.validate;
+package io.eventlake.contracts.validate;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventlake.bronze.contract.ContractRegistry;
-import io.eventlake.bronze.contract.EventContract;
+import io.eventlake.contracts.ContractRegistry;
+import io.eventlake.contracts.EventContract;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;

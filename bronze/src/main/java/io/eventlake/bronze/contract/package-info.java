@@ -1,7 +1,0 @@
-/**
- * Event contracts: Avro schemas under {@code conf/contracts/} (also packaged in the jar), one envelope and one
- * payload schema per event type and version. Loaded once at start-up by
- * {@link io.eventlake.bronze.contract.ContractRegistry}, which refuses incompatible versions
- * ({@link io.eventlake.bronze.contract.ContractCompatibility}) and derives Spark schemas from the Avro ones.
- */
-package io.eventlake.bronze.contract;

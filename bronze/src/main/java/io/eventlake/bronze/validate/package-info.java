@@ -1,6 +1,0 @@
-/**
- * Validation of raw Kafka record values against the event contracts, as a pure function
- * ({@link io.eventlake.bronze.validate.EventValidator}) that yields the envelope fields it could parse and
- * machine-readable {@link io.eventlake.bronze.validate.Reason}s for everything it could not.
- */
-package io.eventlake.bronze.validate;
