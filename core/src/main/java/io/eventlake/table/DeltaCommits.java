@@ -11,20 +11,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
  * Delta commits that say who made them and why. Every commit eventlake makes carries
- * {@code userMetadata = {"run":"<run id>","tag":"<tag>"}}: the run ({@link LakeRun}) and a tag (a micro-batch's
- * {@code <query id>/<batch id>}, a refresh's input versions, {@code restore:<version>}). This class writes and reads
- * them, so no other code parses commit metadata.
+ * {@code userMetadata = {"run":"<run id>","tag":"<tag>"}}: the run ({@link LakeRun}) and a {@link CommitTag} (a
+ * micro-batch, a refresh's input versions, a restore, ...). This class writes and reads that envelope and
+ * {@link CommitTag} the tag inside, so no other code parses commit metadata.
  */
 public final class DeltaCommits {
     private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RESTORE = "restore:";
     /** How many of the newest commits {@link #writeTagged} looks through for its own (concurrent writers). */
     private static final int COMMIT_SEARCH_DEPTH = 100;
 
@@ -32,10 +32,10 @@ public final class DeltaCommits {
     }
 
     /** The {@code userMetadata} of a commit tagged {@code tag} by the current run. */
-    public static String metadata(SparkSession spark, String tag) {
+    public static String metadata(SparkSession spark, CommitTag tag) {
         ObjectNode node = JSON.createObjectNode();
         LakeRun.current(spark).ifPresent(run -> node.put("run", run));
-        node.put("tag", tag);
+        node.put("tag", tag.text());
         return node.toString();
     }
 
@@ -49,7 +49,7 @@ public final class DeltaCommits {
             if (node == null || !node.isObject() || !node.has("tag")) {
                 return Optional.empty();
             }
-            return Optional.of(new CommitInfo(node.get("tag").asText(),
+            return Optional.of(new CommitInfo(CommitTag.parse(node.get("tag").asText()),
                     node.has("run") ? Optional.of(node.get("run").asText()) : Optional.empty()));
         } catch (JsonProcessingException e) {
             return Optional.empty();
@@ -62,7 +62,7 @@ public final class DeltaCommits {
      *
      * @param spark the session to tag in (a streaming micro-batch's own session, so tags never cross queries)
      */
-    public static long writeTagged(SparkSession spark, TableLocation table, String tag, Consumer<DeltaTable> write,
+    public static long writeTagged(SparkSession spark, TableLocation table, CommitTag tag, Consumer<DeltaTable> write,
                                    String... metrics) {
         Map<String, Long> committed = writeTagged(spark, table, tag, write);
         long sum = 0;
@@ -77,7 +77,7 @@ public final class DeltaCommits {
      * {@code numTargetRowsInserted}); empty when the operation committed nothing. The commit is found by its tag, so
      * commits other writers made to the table meanwhile are never mistaken for it.
      */
-    public static Map<String, Long> writeTagged(SparkSession spark, TableLocation table, String tag,
+    public static Map<String, Long> writeTagged(SparkSession spark, TableLocation table, CommitTag tag,
                                                 Consumer<DeltaTable> write) {
         DeltaTable target = DeltaTable.forPath(spark, table.path());
         String metadata = metadata(spark, tag);
@@ -100,30 +100,25 @@ public final class DeltaCommits {
     }
 
     /**
-     * Restores {@code table} to {@code version} in one commit tagged {@code restore:<version>}, so readers of the
+     * Restores the table to {@code restore.version()} in one commit tagged with {@code restore}, so readers of the
      * table's history (and {@link #effectiveVersion}) know which content it holds. Returns the restore's version.
      */
-    public static long restore(SparkSession spark, TableLocation table, long version, String reason) {
-        writeTagged(spark, table, RESTORE + version + (reason.isEmpty() ? "" : " " + reason),
-                target -> target.restoreToVersion(version));
+    public static long restore(SparkSession spark, TableLocation table, CommitTag.Restore restore) {
+        writeTagged(spark, table, restore, target -> target.restoreToVersion(restore.version()));
         return currentVersion(spark, table);
     }
 
-    /** The micro-batch tag {@code <query id>/<batch id>}, as {@link DeltaTables#appendOnce} writes it. */
-    public static String batchTag(String appId, long batchId) {
-        return appId + "/" + batchId;
-    }
-
     /**
-     * The newest commit whose tag starts with {@code prefix}, looking through restores: a commit a restore undid
-     * does not count (the restored version's own tagged commit does). Empty when no commit has one.
+     * The newest commit whose tag {@code matches}, looking through restores: a commit a restore undid does not
+     * count (the restored version's own tagged commit does). Empty when no commit has one.
      */
-    public static Optional<Tagged> lastTagged(SparkSession spark, TableLocation table, String prefix) {
-        return lastTagged(spark, table, prefix, Long.MAX_VALUE);
+    public static Optional<Tagged> lastTagged(SparkSession spark, TableLocation table, Predicate<CommitTag> matches) {
+        return lastTagged(spark, table, matches, Long.MAX_VALUE);
     }
 
-    /** {@link #lastTagged(SparkSession, TableLocation, String)} among the versions up to {@code upTo}. */
-    public static Optional<Tagged> lastTagged(SparkSession spark, TableLocation table, String prefix, long upTo) {
+    /** {@link #lastTagged(SparkSession, TableLocation, Predicate)} among the versions up to {@code upTo}. */
+    public static Optional<Tagged> lastTagged(SparkSession spark, TableLocation table, Predicate<CommitTag> matches,
+                                              long upTo) {
         Map<Long, CommitInfo> commits = commits(spark, table);
         long newest = Math.min(upTo, commits.keySet().stream().mapToLong(Long::longValue).max().orElse(-1));
         for (long version = newest; version >= 0; version--) {
@@ -136,7 +131,7 @@ public final class DeltaCommits {
                 version = restored.get() + 1; // continue at the restored version
                 continue;
             }
-            if (info.tag().startsWith(prefix)) {
+            if (matches.test(info.tag())) {
                 return Optional.of(new Tagged(version, info.tag()));
             }
         }
@@ -144,7 +139,7 @@ public final class DeltaCommits {
     }
 
     /** The tag of the table's newest commit; empty when eventlake did not make it. */
-    public static Optional<String> lastCommitTag(SparkSession spark, TableLocation table) {
+    public static Optional<CommitTag> lastCommitTag(SparkSession spark, TableLocation table) {
         Row last = DeltaTable.forPath(spark, table.path()).history(1).select("userMetadata").first();
         return parse(last.getString(0)).map(CommitInfo::tag);
     }
@@ -191,7 +186,7 @@ public final class DeltaCommits {
      * @param version the commit's table version
      * @param tag     its tag
      */
-    public record Tagged(long version, String tag) {
+    public record Tagged(long version, CommitTag tag) {
     }
 
     /**
@@ -200,19 +195,10 @@ public final class DeltaCommits {
      * @param tag the commit's tag
      * @param run the run that made it, when it was made in one
      */
-    public record CommitInfo(String tag, Optional<String> run) {
+    public record CommitInfo(CommitTag tag, Optional<String> run) {
         /** For a restore, the version restored. */
         public Optional<Long> restoredVersion() {
-            if (!tag.startsWith(RESTORE)) {
-                return Optional.empty();
-            }
-            String rest = tag.substring(RESTORE.length());
-            int end = rest.indexOf(' ');
-            try {
-                return Optional.of(Long.parseLong(end < 0 ? rest : rest.substring(0, end)));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
+            return tag instanceof CommitTag.Restore restore ? Optional.of(restore.version()) : Optional.empty();
         }
     }
 }

@@ -159,7 +159,7 @@ public final class DeltaTables {
     /**
      * Appends a micro-batch exactly once. Delta records {@code (appId, batchId)} in the same commit as the data
      * and skips a write whose pair it already holds, so a batch replayed after a crash (same query, same batch id)
-     * is not written twice. The commit is tagged {@code <appId>/<batchId>} with the current run ({@link DeltaCommits}).
+     * is not written twice. The commit is tagged {@link CommitTag.Batch} with the current run ({@link DeltaCommits}).
      *
      * @param appId   stable for the life of one streaming checkpoint (the streaming query id)
      * @param batchId the micro-batch id from {@code foreachBatch}
@@ -170,7 +170,7 @@ public final class DeltaTables {
                 .mode("append")
                 .option("txnAppId", appId)
                 .option("txnVersion", batchId)
-                .option("userMetadata", DeltaCommits.metadata(rows.sparkSession(), DeltaCommits.batchTag(appId, batchId)))
+                .option("userMetadata", DeltaCommits.metadata(rows.sparkSession(), new CommitTag.Batch(appId, batchId)))
                 .save(table.path());
     }
 

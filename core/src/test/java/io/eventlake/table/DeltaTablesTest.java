@@ -57,11 +57,11 @@ class DeltaTablesTest {
                 RowFactory.create(3L, "c")), SCHEMA);
         Dataset<Row> one = spark.createDataFrame(List.of(RowFactory.create(9L, "z")), SCHEMA);
 
-        long inserted = DeltaCommits.writeTagged(spark, table, "job-a/0", target -> {
+        long inserted = DeltaCommits.writeTagged(spark, table, new CommitTag.Batch("job-a", 0), target -> {
             target.as("t").merge(three.as("s"), "t.id = s.id").whenNotMatched().insertAll().execute();
             // another job's commit lands before job A reads its metrics back
             one.write().format("delta").mode("append")
-                    .option("userMetadata", DeltaCommits.metadata(spark, "job-b/0")).save(table.path());
+                    .option("userMetadata", DeltaCommits.metadata(spark, new CommitTag.Batch("job-b", 0))).save(table.path());
         }, "numTargetRowsInserted");
 
         assertEquals(3, inserted);
@@ -84,7 +84,7 @@ class DeltaTablesTest {
         assertEquals(List.of("query-2/0", "query-1/1", "query-1/0"),
                 io.delta.tables.DeltaTable.forPath(spark, table.path()).history().where("userMetadata IS NOT NULL")
                         .select("userMetadata").as(org.apache.spark.sql.Encoders.STRING()).collectAsList().stream()
-                        .map(m -> DeltaCommits.parse(m).orElseThrow().tag()).toList(),
+                        .map(m -> DeltaCommits.parse(m).orElseThrow().tag().text()).toList(),
                 "each commit names its query and batch");
     }
 

@@ -36,7 +36,7 @@ public final class RefreshInputsReader {
      */
     public static Optional<RefreshInputs> last(SparkSession spark, String job, TableLocation table,
                                                RefreshInputs current) {
-        return DeltaCommits.lastTagged(spark, table, RefreshInputs.prefix(job))
+        return DeltaCommits.lastTagged(spark, table, tag -> RefreshInputs.isRefreshOf(job, tag))
                 .flatMap(tagged -> RefreshInputs.fromTag(job, tagged.tag()))
                 .filter(previous -> previous.versions().keySet().equals(current.versions().keySet()));
     }

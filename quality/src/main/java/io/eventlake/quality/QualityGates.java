@@ -1,6 +1,7 @@
 package io.eventlake.quality;
 
 import io.eventlake.errors.LakeErrors;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.DeltaTables;
 import io.eventlake.table.LakeRun;
@@ -99,8 +100,8 @@ public record QualityGates(Map<String, Gate> gates, MetricsHistory history, Tabl
             return Optional.of(result);
         }
         List<String> failures = result.failed(Level.BLOCK).stream().map(RuleVerdict::describe).toList();
-        long restore = DeltaCommits.restore(spark, table, before, "audit-failed:v" + written + " rules:"
-                + String.join(",", result.failed(Level.BLOCK).stream().map(v -> v.rule().name()).toList()));
+        long restore = DeltaCommits.restore(spark, table, CommitTag.Restore.afterFailedAudit(before, written,
+                result.failed(Level.BLOCK).stream().map(v -> v.rule().name()).toList()));
         record(spark, result, written, null, "restored to v" + before);
         throw LakeErrors.auditFailed(table.name(), written, before, restore, failures);
     }
@@ -159,7 +160,7 @@ public record QualityGates(Map<String, Gate> gates, MetricsHistory history, Tabl
             String level = verdict.rule().level().name().toLowerCase(Locale.ROOT);
             rows.add(RowFactory.create(result.table(), tableVersion, run, batchId, verdict.rule().name(), level,
                     verdict.rule().constraint().describe(), verdict.metricName(), verdict.metric().orElse(null),
-                    verdict.status().name().toLowerCase(Locale.ROOT), verdict.passed() ? "none"
+                    verdict.status().text(), verdict.passed() ? "none"
                             : switch (verdict.rule().level()) {
                                 case WARN -> "recorded";
                                 case QUARANTINE -> "rows quarantined";
@@ -168,7 +169,7 @@ public record QualityGates(Map<String, Gate> gates, MetricsHistory history, Tabl
                     verdict.message(), now));
         }
         spark.createDataFrame(rows, GateResultsTable.SCHEMA).write().format("delta").mode("append")
-                .option("userMetadata", DeltaCommits.metadata(spark, "gate-results:" + result.table()))
+                .option("userMetadata", DeltaCommits.metadata(spark, new CommitTag.GateResults(result.table())))
                 .save(results.path());
     }
 }

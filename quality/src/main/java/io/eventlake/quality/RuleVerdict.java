@@ -12,8 +12,28 @@ import java.util.Optional;
  * @param message    why it failed or was not judged; empty when passed
  */
 public record RuleVerdict(Rule rule, Status status, String metricName, Optional<Double> metric, String message) {
-    /** The outcome of a rule. */
-    public enum Status { PASSED, FAILED, NO_HISTORY }
+    /**
+     * The outcome of a rule, from best to worst; {@link #text()} is its value in the gate results table's
+     * {@code verdict} column, read back only through {@link #of(String)}.
+     */
+    public enum Status {
+        PASSED, NO_HISTORY, FAILED;
+
+        /** The column value: {@code passed}, {@code no_history}, {@code failed}. */
+        public String text() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The status a column value names. */
+        public static Status of(String text) {
+            return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        /** The worst of some outcomes ({@link #PASSED} for none). */
+        public static Status worst(java.util.Collection<Status> statuses) {
+            return statuses.stream().max(java.util.Comparator.naturalOrder()).orElse(PASSED);
+        }
+    }
 
     public boolean passed() {
         return status != Status.FAILED;

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.transform;
 
 import io.eventlake.quality.RowChecks;
 import io.eventlake.silver.conform.Conformance;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.TableLocation;
 import java.util.Arrays;
@@ -69,7 +70,7 @@ public final class SilverQuarantine {
         }
         String condition = "t." + SilverQuarantineTable.TARGET_TABLE + " = '" + target.name() + "' AND t."
                 + SilverQuarantineTable.EVENT_ID + " = s." + SilverQuarantineTable.EVENT_ID;
-        return DeltaCommits.writeTagged(rejected.sparkSession(), quarantine, DeltaCommits.batchTag(appId, batchId),
+        return DeltaCommits.writeTagged(rejected.sparkSession(), quarantine, new CommitTag.Batch(appId, batchId),
                 table -> table.as("t").merge(rejected.as("s"), condition).whenNotMatched().insertAll().execute(),
                 "numTargetRowsInserted");
     }

@@ -2,9 +2,8 @@ package io.eventlake.gold.features;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventlake.errors.LakeErrors;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.DeltaTables;
 import io.eventlake.table.TableLocation;
@@ -17,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Builds a training set ({@link TrainingSet}) into a Delta table and records in its commit the exact version of
- * every Delta table it read ({@code userMetadata}: {@code training-set:{"gold.customer_features":12,...}}), and
+ * every Delta table it read ({@link io.eventlake.table.CommitTag.TrainingSet}), and
  * the SHA-256 of a labels file, so the same build with those versions ({@code --as-of-versions}) gives the
  * identical set later, whatever landed since.
  *
@@ -35,11 +35,8 @@ import org.apache.spark.sql.types.StructType;
  * with a header {@code customer_id,label_time,label}.
  */
 public final class TrainingSetBuilder {
-    /** The commit metadata prefix of a training set. */
-    public static final String PREFIX = "training-set:";
     /** The key of the labels in the recorded versions. */
     public static final String LABELS = "labels";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final StructType LABEL_FILE = new StructType()
             .add(TrainingSet.CUSTOMER_ID, DataTypes.StringType)
             .add(TrainingSet.LABEL_TIME, DataTypes.TimestampType)
@@ -104,13 +101,9 @@ public final class TrainingSetBuilder {
         }
 
         Dataset<Row> set = TrainingSet.join(labelRows, featureRows);
-        ObjectNode tag = JSON.createObjectNode();
-        versions.forEach(tag::put);
-        if (sha256 != null) {
-            tag.put("labels_sha256", sha256);
-        }
+        CommitTag tag = new CommitTag.TrainingSet(versions, Optional.ofNullable(sha256));
         set.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-                .option("userMetadata", DeltaCommits.metadata(spark, PREFIX + tag)).save(out);
+                .option("userMetadata", DeltaCommits.metadata(spark, tag)).save(out);
         Dataset<Row> written = spark.read().format("delta").load(out);
         return new Result(written.count(), written.where(col(CustomerFeaturesTable.FEATURE_DATE).isNull()).count(),
                 versions, sha256);

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.eventlake.stream.Queries;
 import io.eventlake.stream.StreamMode;
 import io.eventlake.gold.GoldSettings;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.DeltaTables;
 import io.eventlake.table.TableLocation;
@@ -91,7 +92,7 @@ public final class InventoryPositionsJob {
             if (!rows.isEmpty()) {
                 Dataset<Row> crossings = spark.createDataFrame(rows, InventoryAlertsTable.SCHEMA);
                 raised.addAndGet(DeltaCommits.writeTagged(spark, gold.tables().inventoryAlerts(),
-                        DeltaCommits.batchTag(appId, batchId), table -> table.as("t")
+                        new CommitTag.Batch(appId, batchId), table -> table.as("t")
                                 .merge(crossings.as("s"), "t." + InventoryAlertsTable.ALERT_ID + " = s."
                                         + InventoryAlertsTable.ALERT_ID)
                                 .whenNotMatched().insertAll()
@@ -110,8 +111,8 @@ public final class InventoryPositionsJob {
      */
     private static boolean alreadyApplied(SparkSession spark, TableLocation positions, String appId, long batchId) {
         return DeltaCommits.lastCommitTag(spark, positions)
-                .filter(tag -> tag.startsWith(appId + "/"))
-                .map(tag -> Long.parseLong(tag.substring(appId.length() + 1)) >= batchId)
+                .filter(tag -> tag instanceof CommitTag.Batch batch && batch.queryId().equals(appId))
+                .map(tag -> ((CommitTag.Batch) tag).batchId() >= batchId)
                 .orElse(false);
     }
 
@@ -122,7 +123,7 @@ public final class InventoryPositionsJob {
         spark.conf().set(TXN_APP_ID, appId);
         spark.conf().set(TXN_VERSION, Long.toString(batchId));
         try {
-            DeltaCommits.writeTagged(spark, positions, DeltaCommits.batchTag(appId, batchId), table -> table.as("t")
+            DeltaCommits.writeTagged(spark, positions, new CommitTag.Batch(appId, batchId), table -> table.as("t")
                     .merge(source.as("s"), "t." + InventoryPositionsTable.STORE_ID + " = s." + StockChanges.STORE_ID
                             + " AND t." + InventoryPositionsTable.SKU + " = s." + StockChanges.SKU)
                     .whenMatched().updateExpr(Map.of(

@@ -13,6 +13,7 @@ import io.eventlake.gold.RefreshResult;
 import io.eventlake.silver.fact.SilverOrderLinesTable;
 import io.eventlake.silver.fact.SilverOrdersTable;
 import io.eventlake.silver.fact.SilverReturnsTable;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.DeltaTables;
 import io.eventlake.table.TableLocation;
@@ -123,7 +124,7 @@ public final class DailyStoreSalesJob {
 
     /** Replaces the slices: changed rows updated, new ones inserted, emptied ones deleted; one tagged commit. */
     private static Map<String, Long> merge(SparkSession spark, TableLocation table, Dataset<Row> replacements,
-                                           String tag) {
+                                           CommitTag tag) {
         String sameSlice = "t." + EVENT_DATE + " = s." + EVENT_DATE + " AND t." + STORE_ID + " <=> s." + STORE_ID
                 + " AND t." + CURRENCY + " = s." + CURRENCY;
         String changed = Arrays.stream(DailyStoreSales.measures()).map(m -> "NOT (t." + m + " <=> s." + m + ")")

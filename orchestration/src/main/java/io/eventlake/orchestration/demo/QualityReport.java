@@ -4,12 +4,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import io.eventlake.quality.GateResultsTable;
+import io.eventlake.quality.RuleVerdict;
 import io.eventlake.silver.SilverQuarantineTable;
 import io.eventlake.table.DeltaTables;
 import io.eventlake.table.TableLocation;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -24,10 +27,10 @@ final class QualityReport {
             return "     (no gate checked anything)\n";
         }
         StringBuilder out = new StringBuilder();
+        Column failed = col(GateResultsTable.VERDICT).equalTo(RuleVerdict.Status.FAILED.text());
         for (Row row : spark.read().format("delta").load(results.path())
                 .groupBy(GateResultsTable.TABLE_NAME, GateResultsTable.RULE, GateResultsTable.LEVEL)
-                .agg(count(when(col(GateResultsTable.VERDICT).notEqual("failed"), lit(1))).as("passed"),
-                        count(when(col(GateResultsTable.VERDICT).equalTo("failed"), lit(1))).as("failed"))
+                .agg(count(when(not(failed), lit(1))).as("passed"), count(when(failed, lit(1))).as("failed"))
                 .orderBy(GateResultsTable.TABLE_NAME, GateResultsTable.RULE).collectAsList()) {
             out.append(String.format("     %-25s %-32s %-10s %3d checks passed, %d failed%n", row.getString(0),
                     row.getString(1), row.getString(2), row.getLong(3), row.getLong(4)));

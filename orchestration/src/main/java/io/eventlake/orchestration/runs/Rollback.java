@@ -3,6 +3,7 @@ package io.eventlake.orchestration.runs;
 
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.TableLocation;
 import java.util.ArrayDeque;
@@ -42,7 +43,7 @@ public final class Rollback {
         TableLocation table = LakeTables.existing(spark, settings, name);
         LakeTables.checkVersion(spark, table, version);
         long from = DeltaCommits.currentVersion(spark, table);
-        long restored = DeltaCommits.restore(spark, table, version, "rollback");
+        long restored = DeltaCommits.restore(spark, table, CommitTag.Restore.rollback(version));
         return new Restored(name, from, version, restored);
     }
 
@@ -92,7 +93,7 @@ public final class Rollback {
         restoreTo.forEach((name, version) -> {
             TableLocation table = settings.tables().get(name);
             long from = DeltaCommits.currentVersion(spark, table);
-            long now = DeltaCommits.restore(spark, table, version, "rollback-of:" + runId);
+            long now = DeltaCommits.restore(spark, table, CommitTag.Restore.rollbackOf(version, runId));
             restored.add(new Restored(name, from, version, now));
         });
         return restored;

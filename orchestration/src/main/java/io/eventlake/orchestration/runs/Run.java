@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
 import io.eventlake.gold.RefreshInputs;
 import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.quality.RuleVerdict;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.DeltaTables;
 import io.eventlake.table.LakeRun;
@@ -127,7 +129,7 @@ public final class Run {
             List<Row> rows = rows(error);
             DeltaTables.ensure(spark, settings.runs(), RunsTable.SCHEMA, RunsTable.LAYOUT);
             spark.createDataFrame(rows, RunsTable.SCHEMA).write().format("delta").mode("append")
-                    .option("userMetadata", DeltaCommits.metadata(spark, "runs:" + command))
+                    .option("userMetadata", DeltaCommits.metadata(spark, new CommitTag.RunRecord(command)))
                     .save(settings.runs().path());
         } catch (RuntimeException | java.util.concurrent.TimeoutException e) {
             if (error == null) {
@@ -205,15 +207,14 @@ public final class Run {
     }
 
     private String job(DeltaCommits.CommitInfo info, String lastJob) {
-        String tag = info.tag();
-        if (tag.startsWith("refresh:")) {
-            return tag.substring("refresh:".length(), tag.indexOf(':', "refresh:".length()));
+        CommitTag tag = info.tag();
+        if (tag instanceof CommitTag.Refresh refresh) {
+            return refresh.job();
         }
-        if (info.restoredVersion().isPresent()) {
-            return tag.contains("audit-failed") && lastJob != null ? lastJob : "rollback";
+        if (tag instanceof CommitTag.Restore restore) {
+            return restore.afterFailedAudit() && lastJob != null ? lastJob : "rollback";
         }
-        int slash = tag.indexOf('/');
-        String query = slash > 0 ? progress.name(tag.substring(0, slash)) : null;
+        String query = tag instanceof CommitTag.Batch batch ? progress.name(batch.queryId()) : null;
         return query != null ? query : "other";
     }
 
@@ -226,8 +227,8 @@ public final class Run {
         if (job.refreshTag != null) {
             RefreshInputs to = RefreshInputs.fromTag(job.name, job.refreshTag).orElseThrow();
             TableLocation table = settings.tables().get(job.refreshTable);
-            Optional<RefreshInputs> from = DeltaCommits.lastTagged(spark, table, RefreshInputs.prefix(job.name),
-                            job.firstVersion - 1)
+            Optional<RefreshInputs> from = DeltaCommits.lastTagged(spark, table,
+                            tag -> RefreshInputs.isRefreshOf(job.name, tag), job.firstVersion - 1)
                     .flatMap(previous -> RefreshInputs.fromTag(job.name, previous.tag()));
             to.versions().forEach((input, version) -> inputs.add(new RunInput(input, RunInput.TABLE,
                     String.valueOf(from.flatMap(f -> f.version(input)).map(v -> v + 1).orElse(0L)),
@@ -283,7 +284,7 @@ public final class Run {
                 .groupBy("table_name", "rule").agg(functions.collect_set("verdict"))
                 .orderBy("table_name", "rule").collectAsList()) {
             List<String> seen = row.getList(2);
-            String worst = seen.contains("failed") ? "failed" : seen.contains("no_history") ? "no_history" : "passed";
+            String worst = RuleVerdict.Status.worst(seen.stream().map(RuleVerdict.Status::of).toList()).text();
             verdicts.computeIfAbsent(row.getString(0), t -> new ArrayList<>())
                     .add(row.getString(0) + "/" + row.getString(1) + "=" + worst);
         }
@@ -295,7 +296,7 @@ public final class Run {
         final String name;
         final Map<String, long[]> versions = new LinkedHashMap<>();
         long rows;
-        String refreshTag;
+        CommitTag refreshTag;
         String refreshTable;
         long firstVersion;
 
@@ -303,11 +304,11 @@ public final class Run {
             this.name = name;
         }
 
-        void add(String table, long version, String tag, long changed) {
+        void add(String table, long version, CommitTag tag, long changed) {
             versions.merge(table, new long[] {version - 1, version},
                     (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             rows += changed;
-            if (tag.startsWith("refresh:")) {
+            if (tag instanceof CommitTag.Refresh) {
                 if (refreshTag == null) {
                     firstVersion = version;
                 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.delta.tables.DeltaTable;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.quality.GateResultsTable;
+import io.eventlake.quality.RuleVerdict;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.DeltaTables;
 import io.eventlake.table.TableLocation;
@@ -46,7 +47,7 @@ public final class TableHistory {
             DeltaCommits.CommitInfo info = DeltaCommits.parse(row.getString(3)).orElse(null);
             String gate = gates.getOrDefault(version, "");
             if (info != null && info.restoredVersion().isPresent()) {
-                gate = "restores v" + info.restoredVersion().get() + " (" + info.tag() + ")";
+                gate = "restores v" + info.restoredVersion().get() + " (" + info.tag().text() + ")";
             }
             Map<String, String> metrics = row.isNullAt(4) ? Map.of() : row.getJavaMap(4);
             entries.add(new Entry(version, row.getTimestamp(1), row.getString(2),
@@ -82,7 +83,7 @@ public final class TableHistory {
                 .select(GateResultsTable.TABLE_VERSION, GateResultsTable.RULE, GateResultsTable.VERDICT)
                 .collectAsList()) {
             TreeSet<String> rules = failed.computeIfAbsent(row.getLong(0), v -> new TreeSet<>());
-            if ("failed".equals(row.getString(2))) {
+            if (RuleVerdict.Status.of(row.getString(2)) == RuleVerdict.Status.FAILED) {
                 rules.add(row.getString(1));
             }
         }

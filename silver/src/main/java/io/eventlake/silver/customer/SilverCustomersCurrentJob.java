@@ -9,6 +9,7 @@ import io.eventlake.bronze.BronzeEventsTable;
 import io.eventlake.silver.BatchMetrics;
 import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverTableJob;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
 import java.util.Arrays;
 import java.util.Set;
@@ -95,7 +96,7 @@ public final class SilverCustomersCurrentJob extends SilverTableJob {
                 + " OR (" + s + SilverCustomersCurrentTable.UPDATED_AT + " = " + t
                 + SilverCustomersCurrentTable.UPDATED_AT + " AND " + s + SilverCustomersCurrentTable.EVENT_ID + " > "
                 + t + SilverCustomersCurrentTable.EVENT_ID + ")";
-        String tag = DeltaCommits.batchTag(appId, batchId);
+        CommitTag tag = new CommitTag.Batch(appId, batchId);
         long written = DeltaCommits.writeTagged(updates.sparkSession(), table(), tag, target -> target
                         .as("t")
                         .merge(newest.as("s"), t + SilverCustomersCurrentTable.CUSTOMER_ID + " = " + s

@@ -6,6 +6,7 @@ import io.eventlake.silver.BatchMetrics;
 import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverTables;
 import io.eventlake.silver.SilverTableJob;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
 import java.util.Arrays;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class SilverCustomersJob extends SilverTableJob {
             if (history.count() == 0 || fresh.count() == 0) {
                 return new BatchMetrics(received, received, 0, 0);
             }
-            String tag = DeltaCommits.batchTag(appId, batchId);
+            CommitTag tag = new CommitTag.Batch(appId, batchId);
             long written = DeltaCommits.writeTagged(spark, table(), tag, target -> target.as("t")
                             .merge(history.as("s"), "t." + SilverCustomersTable.EVENT_ID + " = s."
                                     + SilverCustomersTable.EVENT_ID)

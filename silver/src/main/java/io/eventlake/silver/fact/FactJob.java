@@ -6,6 +6,7 @@ import io.eventlake.silver.BatchMetrics;
 import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverTables;
 import io.eventlake.silver.SilverTableJob;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.TableLocation;
 import java.util.Arrays;
@@ -49,7 +50,7 @@ public abstract class FactJob extends SilverTableJob {
                 .dropDuplicates(fact.key().toArray(String[]::new)); // a Kafka record read twice: the same copy
         // an event's rows are inserted once, whole: lines of another copy of an event already held add nothing
         String condition = "t.`" + FactColumns.EVENT_ID + "` = s.`" + FactColumns.EVENT_ID + "`";
-        long written = DeltaCommits.writeTagged(rows.sparkSession(), table(), DeltaCommits.batchTag(appId, batchId),
+        long written = DeltaCommits.writeTagged(rows.sparkSession(), table(), new CommitTag.Batch(appId, batchId),
                 target -> target.as("t").merge(unique.as("s"), condition).whenNotMatched().insertAll().execute(),
                 "numTargetRowsInserted");
         return new BatchMetrics(received, received - written, written, 0);
