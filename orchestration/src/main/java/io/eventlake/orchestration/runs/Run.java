@@ -57,6 +57,7 @@ public final class Run {
     private final Instant started = Instant.now();
     private final Map<String, Long> versionsAtStart = new HashMap<>();
     private final StreamProgress progress = new StreamProgress();
+    private Map<String, String> tableIds;
     private final Map<String, long[]> counts = new HashMap<>();
 
     private boolean ended;
@@ -222,7 +223,7 @@ public final class Run {
     private List<RunInput> inputs(JobWrites job) {
         List<RunInput> inputs = new ArrayList<>();
         for (Map.Entry<String, String[]> source : progress.ranges().getOrDefault(job.name, Map.of()).entrySet()) {
-            inputs.add(input(source.getKey(), source.getValue()[0], source.getValue()[1]));
+            inputs.add(input(source.getValue()[0], source.getValue()[1]));
         }
         if (job.refreshTag != null) {
             RefreshInputs to = RefreshInputs.fromTag(job.name, job.refreshTag).orElseThrow();
@@ -237,21 +238,46 @@ public final class Run {
         return inputs;
     }
 
-    private RunInput input(String description, String start, String end) {
-        if (description.startsWith("Kafka")) {
-            int open = description.indexOf("Subscribe[");
-            String topics = open < 0 ? description
-                    : description.substring(open + "Subscribe[".length(), description.indexOf(']', open));
-            return new RunInput(topics, RunInput.KAFKA, start, end);
-        }
-        for (Map.Entry<String, TableLocation> table : settings.tables().entrySet()) {
-            String path = table.getValue().path().replaceFirst("^file:(//)?", "");
-            if (description.endsWith(path + "]") || description.endsWith(path + "/]")) {
-                return new RunInput(table.getKey(), RunInput.TABLE, deltaVersion(start, false),
-                        deltaVersion(end, true));
+    /**
+     * The input a source's offsets describe, read from the offsets' documented JSON (never from the source's
+     * description text): a Delta source's {@code reservoirId} is the id of the table it reads; a Kafka source's
+     * offsets are keyed by topic.
+     */
+    private RunInput input(String start, String end) {
+        JsonNode offset = json(end);
+        if (offset != null && offset.has("reservoirId")) {
+            String name = tableIds().get(offset.get("reservoirId").asText());
+            if (name != null) {
+                return new RunInput(name, RunInput.TABLE, deltaVersion(start, false), deltaVersion(end, true));
             }
+        } else if (offset != null && offset.isObject() && offset.size() > 0) {
+            List<String> topics = new ArrayList<>();
+            offset.fieldNames().forEachRemaining(topics::add);
+            return new RunInput(String.join(",", new TreeSet<>(topics)), RunInput.KAFKA, start, end);
         }
-        return new RunInput(description, "other", start, end);
+        return new RunInput("unknown source", "other", start, end);
+    }
+
+    /** The lake's tables by Delta table id (what a Delta source's offsets name), read once per run. */
+    private Map<String, String> tableIds() {
+        if (tableIds == null) {
+            tableIds = new HashMap<>();
+            settings.tables().forEach((name, table) -> {
+                if (DeltaTables.exists(spark, table)) {
+                    tableIds.put(DeltaTable.forPath(spark, table.path()).detail().select("id").first().getString(0),
+                            name);
+                }
+            });
+        }
+        return tableIds;
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return text == null ? null : JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -7,7 +7,8 @@ import org.apache.spark.sql.streaming.StreamingQueryListener;
 
 /**
  * Listens to a run's streaming queries: their names by id (commit tags name the query id) and, per source, the
- * offset the first micro-batch started from and the offset the last one ended at.
+ * offset the first micro-batch started from and the offset the last one ended at. A source's description is only
+ * the key that tells one source of a query from another; what it reads comes from its offsets.
  */
 final class StreamProgress extends StreamingQueryListener {
     private final Map<String, String> names = new ConcurrentHashMap<>();
