@@ -33,8 +33,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The bronze job against a real Kafka broker and real Delta tables. */
+@Tag("job")
 class BronzeEventsJobTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final EventValidator VALIDATOR =

@@ -17,7 +17,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class ContractRegistryTest {
     /** The repository's conf/contracts, the source of what the jar packages. */
     private static final Path CONTRACTS = Path.of(System.getProperty("eventlake.root"), "conf", "contracts");

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The commit-tag grammar: every variant reads back as itself, and the texts tables already hold still parse. */
+@Tag("unit")
 class CommitTagTest {
     @Test
     void everyVariantReadsBackAsItself() {

@@ -18,7 +18,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("job")
 class DeltaTablesTest {
     private static final StructType SCHEMA = new StructType()
             .add("id", DataTypes.LongType)

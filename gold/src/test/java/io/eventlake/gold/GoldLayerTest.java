@@ -23,8 +23,10 @@ import io.eventlake.testing.TestSpark;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Write-audit-publish over every gold table: one table's failed audit leaves the others refreshed. */
+@Tag("job")
 class GoldLayerTest {
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 

@@ -27,12 +27,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Exactly once across a crash: the continuous bronze job, in a process of its own, is killed with SIGKILL in the
  * middle of the stream and restarted with --available-now. Every offset lands once; the quarantine holds exactly
  * the faulty events sent, per reason.
  */
+@Tag("e2e")
 class BronzeKillIT {
     private static final int EVENTS = 3000;
 

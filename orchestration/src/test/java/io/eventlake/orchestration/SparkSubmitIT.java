@@ -24,11 +24,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The packaged jar under a real {@code spark-submit} (pyspark 3.5.7 from PyPI, installed by {@code ./lake setup})
  * gives the same bronze tables as the local path (the same main on the development classpath).
  */
+@Tag("e2e")
 class SparkSubmitIT {
     private static final Path ROOT = Path.of(System.getProperty("eventlake.root"));
     private static final String RUN_ID = "submit-it";

@@ -13,8 +13,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The Deequ facade on small in-memory rows: each constraint kind, pass and fail, with its metric. */
+@Tag("unit")
 class GatesTest {
     private static final StructType SCHEMA = new StructType()
             .add("id", DataTypes.StringType)

@@ -18,12 +18,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Gates against real Delta tables and a real metrics history: anomaly checks on history (seeded from past
  * versions), repaired runs replacing failed metrics, write-audit-publish restoring a failed version, and the
  * verdicts as a Delta table.
  */
+@Tag("job")
 class QualityGatesTest {
     private final SparkSession spark = TestSpark.session();
 

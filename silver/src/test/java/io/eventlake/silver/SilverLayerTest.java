@@ -19,8 +19,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Every silver job together over one bronze table holding every event type. */
+@Tag("job")
 class SilverLayerTest {
     /** Ingest time: after every event below (bronze refuses events dated more than a day ahead of it). */
     private static final Instant T0 = Instant.parse("2026-11-21T12:00:00Z");

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class EventValidatorTest {
     private static final EventValidator VALIDATOR =
             new EventValidator(ContractRegistry.load(ContractRegistry.CLASSPATH));

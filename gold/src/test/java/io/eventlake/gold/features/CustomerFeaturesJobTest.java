@@ -24,8 +24,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** gold.customer_features from real silver tables: values by hand, and no leakage from the future. */
+@Tag("job")
 class CustomerFeaturesJobTest {
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 

@@ -19,8 +19,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The feature grid and the training-set join as pure transforms over a few in-memory activity rows. */
+@Tag("unit")
 class CustomerFeaturesTest {
     private static final StructType ACTIVITY = new StructType()
             .add(CustomerFeaturesTable.CUSTOMER_ID, DataTypes.StringType)

@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Training sets: point-in-time joins, and a rebuild with the recorded versions after new data has landed. */
+@Tag("job")
 class TrainingSetBuilderTest {
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 

@@ -29,8 +29,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** inventory_positions and low_stock alerts on a real broker, including a crash between publishing and applying. */
+@Tag("job")
 class InventoryPositionsJobTest {
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 

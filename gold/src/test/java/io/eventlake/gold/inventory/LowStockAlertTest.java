@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The published alert event against its own Avro contract, {@code conf/alerts/low_stock/v1.avsc}. */
+@Tag("unit")
 class LowStockAlertTest {
     private static final Path CONF = Path.of(System.getProperty("eventlake.root"), "conf");
 

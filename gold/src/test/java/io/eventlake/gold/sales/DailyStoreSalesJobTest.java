@@ -26,8 +26,10 @@ import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** gold.daily_store_sales from real silver tables, against an independent recomputation in plain SQL. */
+@Tag("job")
 class DailyStoreSalesJobTest {
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
     private final SparkSession spark = TestSpark.session();

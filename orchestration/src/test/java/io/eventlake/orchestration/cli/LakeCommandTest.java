@@ -32,8 +32,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The CLI end to end, in process: arguments, exit status, messages; the demo through the command line. */
+@Tag("e2e")
 class LakeCommandTest {
     private static final Path ROOT = Path.of(System.getProperty("eventlake.root"));
 

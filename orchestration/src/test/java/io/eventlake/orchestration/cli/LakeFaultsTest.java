@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * An existing lake on a real file system that turns read-only or full (a small tmpfs, mounted by the test; CI runs
  * as root): the command fails within seconds naming the path, the cause and the fix, and the same command succeeds
  * after the cause is removed, with no manual clean-up.
  */
+@Tag("e2e")
 class LakeFaultsTest {
     private final List<Path> mounts = new ArrayList<>();
 

@@ -15,12 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Runs, versions, lineage and rollback through the command line, on a real broker and real tables: a pipeline run,
  * the lineage of a gold version back to Kafka offsets, a later bronze run, a refused and a cascading run rollback,
  * history.
  */
+@Tag("e2e")
 class RunsCommandTest {
     private final SparkSession spark = TestSpark.session();
 

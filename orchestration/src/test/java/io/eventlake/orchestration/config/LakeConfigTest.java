@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class LakeConfigTest {
     private static final Path CONF = Path.of(System.getProperty("eventlake.root"), "conf");
 

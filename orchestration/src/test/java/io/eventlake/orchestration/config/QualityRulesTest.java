@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Rule files: every constraint kind read into values, every mistake refused naming the file and rule. */
+@Tag("unit")
 class QualityRulesTest {
     private static Gate parse(String hocon) {
         return QualityRules.parse(ConfigFactory.parseString(hocon), "t.conf", "silver.payments");

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The fault suite at a small size, end to end: a real {@code lake pipeline} process killed with SIGKILL mid-stream and
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * The other scenarios run in {@code ./lake bench faults} (minutes each); in this suite the fuzz corpus is
  * {@code LayersAgreeTest} and the read-only and full file systems are {@code LakeFaultsTest}.
  */
+@Tag("e2e")
 class FaultSuiteTest {
     private static final Path ROOT = Path.of(System.getProperty("eventlake.root"));
 

@@ -27,11 +27,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Bronze's validator and silver's parser on one corpus of 10,000 mutated events: bronze writes every record
  * (none fails its write), and every record bronze accepts silver reads (none is {@code unparseable_payload}).
  */
+@Tag("job")
 class LayersAgreeTest {
     private static final ContractRegistry CONTRACTS = ContractRegistry.load(ContractRegistry.CLASSPATH);
     private static final int CORPUS = 10_000;

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** The lake lock between real processes, and the root checks it makes first. */
+@Tag("job")
 class LakeLockTest {
 
     @Test

@@ -23,8 +23,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Conformance over the rows the real bronze transform makes of raw Kafka records. */
+@Tag("unit")
 class ConformanceTest {
     private static final ContractRegistry CONTRACTS = ContractRegistry.load(ContractRegistry.CLASSPATH);
     private static final StructType KAFKA = new StructType()

@@ -23,7 +23,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class UpcastTest {
     private static final StructType RAW = new StructType().add("value", "string").add("schema_version", "int");
     private final SparkSession spark = TestSpark.session();

@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Customer history (SCD2) and current customers (SCD1) from real bronze tables, updates in any order. */
+@Tag("job")
 class SilverCustomersJobsTest {
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
     private static final String U1 = update("u1", "c-1", "10:00:00", "BRONZE", "ada@example.com");

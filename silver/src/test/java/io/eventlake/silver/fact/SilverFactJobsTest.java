@@ -23,8 +23,10 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The fact tables other than payments, each from a real bronze events table through its streaming job. */
+@Tag("job")
 class SilverFactJobsTest {
     /** Ingest time: after every event below (bronze refuses events dated more than a day ahead of it). */
     private static final Instant T0 = Instant.parse("2026-11-21T12:00:00Z");

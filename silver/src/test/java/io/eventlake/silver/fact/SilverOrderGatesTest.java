@@ -19,11 +19,13 @@ import java.util.stream.IntStream;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * An order and its lines go together through the quality gates of silver.orders and silver.order_lines (the shipped
  * rules' shapes): a rule of either table quarantines the event from both, with the same reason.
  */
+@Tag("job")
 class SilverOrderGatesTest {
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 

@@ -27,8 +27,10 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The bronze-to-silver quality gate on silver.payments: each level, through the streaming job on real tables. */
+@Tag("job")
 class SilverPaymentsGateTest {
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 

@@ -16,8 +16,10 @@ import java.util.List;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** silver.payments from a real bronze events table, through the streaming job. */
+@Tag("job")
 class SilverPaymentsJobTest {
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 

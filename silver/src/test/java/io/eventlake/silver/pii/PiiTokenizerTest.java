@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Encoders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class PiiTokenizerTest {
     private static final String KEY = "k".repeat(PiiTokenizer.MIN_KEY_LENGTH);
     private static final PiiTokenizer TOKENIZER = PiiTokenizer.fromEnvironment(Map.of(PiiTokenizer.KEY_VARIABLE, KEY));
