@@ -5,7 +5,7 @@ import io.eventlake.orchestration.runs.Run;
 import io.eventlake.stream.StreamMode;
 import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.orchestration.config.LakeSettings;
-import io.eventlake.orchestration.demo.SilverReconciliation;
+import io.eventlake.orchestration.runs.SilverReconciliation;
 import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverLayer;
 import io.eventlake.silver.SilverRunMetrics;

@@ -4,6 +4,7 @@ import io.eventlake.errors.LakeException;
 import io.eventlake.orchestration.generate.FaultKind;
 import io.eventlake.orchestration.generate.GeneratedEvent;
 import io.eventlake.orchestration.runs.Run;
+import io.eventlake.orchestration.runs.SilverReconciliation;
 import io.eventlake.orchestration.runs.TableHistory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;

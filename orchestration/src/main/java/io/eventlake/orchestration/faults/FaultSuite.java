@@ -12,7 +12,7 @@ import io.eventlake.errors.LakeException;
 import io.eventlake.orchestration.LocalDirs;
 import io.eventlake.orchestration.cli.LakeCommand;
 import io.eventlake.orchestration.config.LakeSettings;
-import io.eventlake.orchestration.demo.SilverReconciliation;
+import io.eventlake.orchestration.runs.SilverReconciliation;
 import io.eventlake.orchestration.generate.EventFuzzer;
 import io.eventlake.orchestration.generate.EventGenerator;
 import io.eventlake.orchestration.generate.FaultKind;

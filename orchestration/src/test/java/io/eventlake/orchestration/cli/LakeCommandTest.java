@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eventlake.orchestration.config.ConfigSources;
 import io.eventlake.orchestration.config.LakeConfig;
 import io.eventlake.orchestration.config.LakeSettings;
-import io.eventlake.orchestration.demo.SilverReconciliation;
+import io.eventlake.orchestration.runs.SilverReconciliation;
 import io.eventlake.silver.SilverTableLocations;
 import io.eventlake.silver.pii.PiiTokenizer;
 import io.eventlake.table.DeltaTables;

@@ -1,4 +1,4 @@
-package io.eventlake.orchestration.demo;
+package io.eventlake.orchestration.runs;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
