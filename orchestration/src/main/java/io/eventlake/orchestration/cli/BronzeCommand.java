@@ -70,7 +70,8 @@ final class BronzeCommand implements Callable<Integer> {
         return LakeCommand.OK;
     }
 
-    private static void print(PrintWriter out, String run, BronzeRunStats stats) {
+    /** The one-line summary of a bronze run (also printed by {@code lake pipeline}). */
+    static void print(PrintWriter out, String run, BronzeRunStats stats) {
         out.printf("bronze run %s: %d records (%d valid, %d quarantined)%n", run, stats.records(), stats.valid(),
                 stats.quarantined());
     }

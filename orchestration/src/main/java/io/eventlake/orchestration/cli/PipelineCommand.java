@@ -65,8 +65,7 @@ final class PipelineCommand implements Callable<Integer> {
             BronzeRunStats stats = bronze.stats(spark);
             recorded.counts(BronzeEventsJob.NAME, 0, stats.quarantined());
             SilverCommand.counts(recorded, silver.metrics());
-            out.printf("bronze run %s: %d records (%d valid, %d quarantined)%n", run, stats.records(), stats.valid(),
-                    stats.quarantined());
+            BronzeCommand.print(out, run, stats);
             return SilverCommand.print(out, spark, settings, silver.metrics());
         };
         if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
