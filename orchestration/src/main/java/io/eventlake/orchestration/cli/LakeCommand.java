@@ -85,11 +85,14 @@ public final class LakeCommand {
 
     /**
      * Prints a command's failure as one {@code error:} line (a stack trace only for what is not a
-     * {@link LakeException}) and returns its exit status. A failure on a lake whose file system has since become
-     * full or read-only is reported as that ({@link LakeLock#diagnose}), whatever layer it surfaced in.
+     * {@link LakeException}) and returns its exit status. A failure of the environment on a lake whose file system
+     * has since become full or read-only is reported as that ({@link LakeLock#diagnose}), whatever layer it surfaced
+     * in; bad input stays what it is.
      */
     private int report(Throwable failure, PrintWriter err) {
-        Throwable error = lock == null ? failure : lock.diagnose(failure).<Throwable>map(e -> e).orElse(failure);
+        boolean badInput = failure instanceof LakeException lake && lake.code().kind() == ErrorCode.Kind.USER;
+        Throwable error = lock == null || badInput ? failure
+                : lock.diagnose(failure).<Throwable>map(e -> e).orElse(failure);
         if (error instanceof LakeException lake) {
             err.println("error: " + lake.getMessage());
         } else {
