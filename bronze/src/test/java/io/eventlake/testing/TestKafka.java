@@ -1,7 +1,7 @@
 package io.eventlake.testing;
 
 import io.eventlake.kafka.KafkaTopics;
-import io.eventlake.bronze.kafka.LocalKafkaBroker;
+import io.eventlake.tools.kafka.LocalKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -107,7 +107,8 @@ public final class LakeErrors {
         return error(ErrorCode.CONFIG_UNKNOWN,
                 "Setting '" + key + "' is not a setting eventlake knows.",
                 "It would be ignored, so it is refused" + (closest == null ? "." : "; did you mean '" + closest + "'?"),
-                "correct or remove it; conf/application.conf lists every setting with its default.");
+                "correct or remove it; conf/application.conf lists every setting with its default (conf/devtools.conf "
+                        + "those of ./lake's dev tools: generator, local broker).");
     }
 
     public static LakeException configFileNotFound(String path, String what) {

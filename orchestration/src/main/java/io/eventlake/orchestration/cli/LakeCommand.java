@@ -23,8 +23,7 @@ import picocli.CommandLine.Command;
         description = "eventlake: business events from Kafka into a medallion of Delta tables.",
         subcommands = {BronzeCommand.class, SilverCommand.class, GoldCommand.class, FeaturesCommand.class,
                 PipelineCommand.class, HistoryCommand.class, ShowCommand.class, RollbackCommand.class,
-                LineageCommand.class, GenerateCommand.class, KafkaCommand.class, DemoCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                LineageCommand.class, CommandLine.HelpCommand.class})
 public final class LakeCommand {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -33,17 +32,20 @@ public final class LakeCommand {
     private final Function<LakeSettings, SparkSession> sessions;
     private final Map<String, String> environment;
     private final String commandLine;
+    private final CliExtension extension;
     private LakeLock lock;
 
     /**
      * @param sessions    builds the SparkSession from the settings (once per run)
      * @param environment the process environment (secrets such as the personal-data key come from here)
+     * @param extension   what a program adds to the production commands ({@link CliExtension#NONE} for none)
      */
     public LakeCommand(Function<LakeSettings, SparkSession> sessions, Map<String, String> environment,
-                       String commandLine) {
+                       String commandLine, CliExtension extension) {
         this.sessions = sessions;
         this.environment = Map.copyOf(environment);
         this.commandLine = commandLine;
+        this.extension = extension;
     }
 
     public static void main(String[] args) {
@@ -64,8 +66,18 @@ public final class LakeCommand {
     /** Runs a command line in {@code environment} and returns its exit status; never exits the JVM. */
     public static int execute(Function<LakeSettings, SparkSession> sessions, Map<String, String> environment,
                               PrintWriter out, PrintWriter err, String... args) {
-        LakeCommand command = new LakeCommand(sessions, environment, "lake " + String.join(" ", args));
+        return execute(sessions, environment, CliExtension.NONE, out, err, args);
+    }
+
+    /**
+     * Runs a command line of the production commands plus {@code extension}'s in {@code environment} and returns
+     * its exit status; never exits the JVM.
+     */
+    public static int execute(Function<LakeSettings, SparkSession> sessions, Map<String, String> environment,
+                              CliExtension extension, PrintWriter out, PrintWriter err, String... args) {
+        LakeCommand command = new LakeCommand(sessions, environment, "lake " + String.join(" ", args), extension);
         CommandLine cli = new CommandLine(command);
+        extension.commands().forEach(cli::addSubcommand);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(LakeCommand::exitCode);
@@ -133,7 +145,7 @@ public final class LakeCommand {
      * The session for the lake of {@code settings}, after checking the lake root and locking it for this command
      * ({@link LakeLock}: a second process, a read-only or full file system fail here, within a second).
      */
-    SparkSession session(LakeSettings settings) {
+    public SparkSession session(LakeSettings settings) {
         if (lock == null) {
             lock = LakeLock.acquire(settings.lakeRoot(), commandLine, settings.minFreeSpace());
         }
@@ -147,11 +159,18 @@ public final class LakeCommand {
         }
     }
 
-    Map<String, String> environment() {
+    /** The environment the command runs in (secrets such as the personal-data key come from here). */
+    public Map<String, String> environment() {
         return environment;
     }
 
-    Function<LakeSettings, SparkSession> sessions() {
+    /** How this run builds its SparkSession (commands that run several lakes, like the demo, pass it on). */
+    public Function<LakeSettings, SparkSession> sessions() {
         return sessions;
+    }
+
+    /** The configuration sections of the extension's commands, read and checked with every load. */
+    public java.util.List<io.eventlake.orchestration.config.ConfigSection<?>> configSections() {
+        return extension.configSections();
     }
 }

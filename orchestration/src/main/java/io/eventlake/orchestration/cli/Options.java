@@ -9,11 +9,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * Checks of option values that picocli's types do not express. A refused value's error shows the user's own
  * command line with an allowed value in its place: a command they can type.
  */
-final class Options {
+public final class Options {
     private Options() {
     }
 
-    static long positive(CommandSpec spec, String option, long value) {
+    public static long positive(CommandSpec spec, String option, long value) {
         if (value <= 0) {
             throw LakeErrors.optionInvalid(option, value, "a whole number greater than 0",
                     retyped(spec, option, "1"));
@@ -21,7 +21,7 @@ final class Options {
         return value;
     }
 
-    static double nonNegative(CommandSpec spec, String option, double value) {
+    public static double nonNegative(CommandSpec spec, String option, double value) {
         if (value < 0) {
             throw LakeErrors.optionInvalid(option, value, "a number of at least 0", retyped(spec, option, "0"));
         }

@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * One typed accessor per kind of setting over a resolved config. Every failure names the key, the value and what
  * is allowed. It remembers which keys were read, so {@link #rejectUnknown} can refuse the ones nobody reads.
+ * {@link LakeConfig} makes one per load; a {@link ConfigSection} reads its own settings through it.
  */
-final class ConfigReader {
+public final class ConfigReader {
     private final Config config;
     private final Config defaults;
     private final Set<String> read = new HashSet<>();
@@ -55,7 +56,7 @@ final class ConfigReader {
         return allowed.startsWith("a whole") ? "1" : "0";
     }
 
-    String string(String key, String envVariable) {
+    public String string(String key, String envVariable) {
         read.add(key);
         if (!config.hasPath(key)) {
             throw LakeErrors.configMissing(key, envVariable);
@@ -71,16 +72,16 @@ final class ConfigReader {
         }
     }
 
-    String string(String key) {
+    public String string(String key) {
         return string(key, null);
     }
 
     /** Null when the key is absent. */
-    String optionalString(String key) {
+    public String optionalString(String key) {
         return config.hasPath(key) ? string(key) : markRead(key);
     }
 
-    String oneOf(String key, Set<String> allowed) {
+    public String oneOf(String key, Set<String> allowed) {
         String value = string(key);
         if (!allowed.contains(value)) {
             throw invalid(key, value, "one of " + String.join(", ", allowed.stream().sorted().toList()),
@@ -89,7 +90,7 @@ final class ConfigReader {
         return value;
     }
 
-    int positiveInt(String key) {
+    public int positiveInt(String key) {
         long value = positiveLong(key);
         if (value > Integer.MAX_VALUE) {
             throw invalid(key, value, "a whole number from 1 to " + Integer.MAX_VALUE, "1000");
@@ -97,7 +98,7 @@ final class ConfigReader {
         return (int) value;
     }
 
-    int port(String key) {
+    public int port(String key) {
         int value = positiveInt(key);
         if (value > 65535) {
             throw invalid(key, value, "a TCP port from 1 to 65535", "9092");
@@ -105,7 +106,7 @@ final class ConfigReader {
         return value;
     }
 
-    long positiveLong(String key) {
+    public long positiveLong(String key) {
         long value = number(key, "a whole number greater than 0").longValue();
         if (value <= 0) {
             throw invalid(key, render(key), "a whole number greater than 0", "1000");
@@ -113,11 +114,11 @@ final class ConfigReader {
         return value;
     }
 
-    long anyLong(String key) {
+    public long anyLong(String key) {
         return number(key, "a whole number").longValue();
     }
 
-    double fraction(String key) {
+    public double fraction(String key) {
         double value = number(key, "a number from 0 to 1").doubleValue();
         if (value < 0 || value > 1) {
             throw invalid(key, render(key), "a number from 0 to 1", "0.5");
@@ -125,7 +126,7 @@ final class ConfigReader {
         return value;
     }
 
-    double nonNegative(String key) {
+    public double nonNegative(String key) {
         double value = number(key, "a number of at least 0").doubleValue();
         if (value < 0) {
             throw invalid(key, render(key), "a number of at least 0", "0");
@@ -147,7 +148,7 @@ final class ConfigReader {
         }
     }
 
-    Duration positiveDuration(String key) {
+    public Duration positiveDuration(String key) {
         read.add(key);
         requirePresent(key);
         try {
@@ -161,7 +162,7 @@ final class ConfigReader {
         }
     }
 
-    List<String> nonEmptyStringList(String key) {
+    public List<String> nonEmptyStringList(String key) {
         read.add(key);
         requirePresent(key);
         try {
@@ -177,7 +178,7 @@ final class ConfigReader {
     }
 
     /** A free-form map of string settings (its keys are not checked against the known ones). */
-    Map<String, String> stringMap(String key) {
+    public Map<String, String> stringMap(String key) {
         read.add(key);
         freeForm.add(key);
         if (!config.hasPath(key)) {
@@ -201,7 +202,7 @@ final class ConfigReader {
     }
 
     /** A size in bytes, of 0 or more, such as {@code 64M} or {@code 1G}. */
-    long bytes(String key) {
+    public long bytes(String key) {
         read.add(key);
         requirePresent(key);
         try {
@@ -216,7 +217,7 @@ final class ConfigReader {
     }
 
     /** A whole number from 0 to {@link Integer#MAX_VALUE}. */
-    int nonNegativeInt(String key) {
+    public int nonNegativeInt(String key) {
         long value = number(key, "a whole number of 0 or more").longValue();
         if (value < 0 || value > Integer.MAX_VALUE) {
             throw invalid(key, render(key), "a whole number from 0 to " + Integer.MAX_VALUE, "0");
@@ -225,7 +226,7 @@ final class ConfigReader {
     }
 
     /** Reorder thresholds by SKU: {@code { "SKU-000123" = 25 }}, each a whole number of 0 or more. */
-    Map<String, Integer> thresholds(String key) {
+    public Map<String, Integer> thresholds(String key) {
         Map<String, Integer> thresholds = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : stringMap(key).entrySet()) {
             try {
@@ -243,7 +244,7 @@ final class ConfigReader {
     }
 
     /** An ISO-4217 currency code, e.g. {@code EUR}. */
-    String currency(String key) {
+    public String currency(String key) {
         String code = string(key);
         if (!isCurrency(code)) {
             throw invalid(key, render(key), "an ISO-4217 currency code, e.g. \"EUR\"", "EUR");
@@ -252,7 +253,7 @@ final class ConfigReader {
     }
 
     /** Exchange rates by ISO-4217 code: {@code { USD = 0.86, GBP = 1.14 }}, each a positive decimal. */
-    Map<String, BigDecimal> exchangeRates(String key) {
+    public Map<String, BigDecimal> exchangeRates(String key) {
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : stringMap(key).entrySet()) {
             String entryKey = key + "." + entry.getKey();

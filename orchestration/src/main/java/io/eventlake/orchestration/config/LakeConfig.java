@@ -11,13 +11,11 @@ import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.gold.features.FeatureSettings;
 import io.eventlake.errors.LakeException;
-import io.eventlake.orchestration.generate.FaultKind;
-import io.eventlake.orchestration.generate.GeneratorSettings;
 import io.eventlake.table.TableLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +37,34 @@ public final class LakeConfig {
 
     /** Layers the sources, resolves substitutions and environment overrides, and reads every setting. */
     public static LakeSettings load(ConfigSources sources) {
+        return load(sources, List.of());
+    }
+
+    /**
+     * {@link #load(ConfigSources)} for a program that also reads {@code sections} (the dev tools): their keys are
+     * checked and accepted, any other unknown key is still refused.
+     */
+    public static LakeSettings load(ConfigSources sources, List<? extends ConfigSection<?>> sections) {
+        return open(sources, sections).settings();
+    }
+
+    /** The settings of {@code section}, after every other setting of the same sources passed its checks. */
+    public static <T> T load(ConfigSources sources, List<? extends ConfigSection<?>> sections,
+                             ConfigSection<T> section) {
+        List<ConfigSection<?>> all = new ArrayList<>(sections);
+        if (!all.contains(section)) {
+            all.add(section);
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) open(sources, all).sections().get(section);
+        return value;
+    }
+
+    /** What one load read: the lake's settings and each section's. */
+    private record Loaded(LakeSettings settings, Map<ConfigSection<?>, Object> sections) {
+    }
+
+    private static Loaded open(ConfigSources sources, List<? extends ConfigSection<?>> sections) {
         Config layered = ConfigFactory.empty();
         for (String override : sources.overrides()) {
             layered = layered.withFallback(parseOverride(override));
@@ -51,6 +77,9 @@ public final class LakeConfig {
                     ConfigParseOptions.defaults().setAllowMissing(false)), sources.confFile().toString()));
         }
         Config shipped = base(sources.confDir(), "application.conf", false);
+        for (ConfigSection<?> section : sections) {
+            shipped = base(sources.confDir(), section.defaultsFile(), false).withFallback(shipped);
+        }
         if (sources.env() != null) {
             shipped = base(sources.confDir(), "env/" + sources.env() + ".conf", true).withFallback(shipped);
         }
@@ -64,7 +93,14 @@ public final class LakeConfig {
         }
         Config defaults = shipped.resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true)
                 .setAllowUnresolved(true));
-        return read(new ConfigReader(resolved, defaults), sources.confDir());
+        ConfigReader reader = new ConfigReader(resolved, defaults);
+        LakeSettings settings = read(reader, sources.confDir());
+        Map<ConfigSection<?>, Object> read = new java.util.LinkedHashMap<>();
+        for (ConfigSection<?> section : sections) {
+            read.put(section, section.read(reader));
+        }
+        reader.rejectUnknown("eventlake");
+        return new Loaded(settings, read);
     }
 
     private static final String SPARK_MASTER = "eventlake.spark.master";
@@ -106,31 +142,6 @@ public final class LakeConfig {
         }
         String events = tableName(c, "eventlake.bronze.events-table");
         String quarantine = tableName(c, "eventlake.bronze.quarantine-table");
-        LocalKafkaSettings localKafka = new LocalKafkaSettings(
-                c.port("eventlake.local-kafka.port"),
-                c.port("eventlake.local-kafka.controller-port"),
-                c.string("eventlake.local-kafka.max-heap"),
-                Path.of(c.string("eventlake.local-kafka.classpath-file")).toAbsolutePath());
-        Map<FaultKind, Double> faults = new EnumMap<>(FaultKind.class);
-        double total = 0;
-        for (FaultKind kind : FaultKind.values()) {
-            if (kind != FaultKind.VALID) {
-                double share = c.fraction("eventlake.generator.faults." + kind.configName());
-                faults.put(kind, share);
-                total += share;
-            }
-        }
-        if (total > 1.0 + 1e-9) {
-            throw LakeErrors.configInvalid("eventlake.generator.faults", String.format("shares summing to %.3f", total),
-                    "shares that sum to at most 1 (valid events take the rest)",
-                    "{ " + FaultKind.values()[FaultKind.values().length - 1].configName() + " = 0.01 }");
-        }
-        GeneratorSettings generator = new GeneratorSettings(
-                c.positiveLong("eventlake.generator.count"),
-                c.nonNegative("eventlake.generator.rate"),
-                c.anyLong("eventlake.generator.seed"),
-                c.positiveInt("eventlake.generator.partitions"),
-                faults);
         LakeSettings.SilverTableSettings silver = new LakeSettings.SilverTableSettings(
                 tableName(c, "eventlake.silver.orders-table"),
                 tableName(c, "eventlake.silver.order-lines-table"),
@@ -157,7 +168,7 @@ public final class LakeConfig {
         String rulesSetting = c.optionalString("eventlake.quality.rules-dir");
         Path rulesDir = rulesSetting == null ? null : Path.of(rulesSetting);
         LakeSettings partial = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,
-                c.positiveDuration("eventlake.bronze.trigger-interval"), silver, gold, localKafka, generator,
+                c.positiveDuration("eventlake.bronze.trigger-interval"), silver, gold,
                 new LakeSettings.QualitySettings(java.util.Map.of(), gateResults, runs),
                 new EventTimeWindow(c.positiveDuration("eventlake.bronze.event-time.max-age"),
                         c.positiveDuration("eventlake.bronze.event-time.max-future")),
@@ -167,7 +178,6 @@ public final class LakeConfig {
                 silver.orderLines(), silver.payments(), silver.returns(), silver.inventoryMovements(),
                 silver.customers(), silver.customersCurrent()), List.of(gold.dailyStoreSales(),
                 gold.customerFeatures())));
-        c.rejectUnknown("eventlake");
         return settings;
     }
 

@@ -6,7 +6,6 @@ import io.eventlake.gold.GoldSettings;
 import io.eventlake.gold.GoldTableLocations;
 import io.eventlake.gold.features.FeatureSettings;
 import io.eventlake.gold.inventory.InventorySettings;
-import io.eventlake.orchestration.generate.GeneratorSettings;
 import io.eventlake.quality.Gate;
 import io.eventlake.quality.MetricsHistory;
 import io.eventlake.quality.QualityGates;
@@ -32,14 +31,12 @@ import java.util.Map;
  * @param triggerInterval   continuous micro-batch interval
  * @param silverTables      silver table names
  * @param goldTables        gold table names
- * @param localKafka        the local broker
- * @param generator         the event generator
  * @param quality           quality rules and the tables of verdicts and runs
  */
 public record LakeSettings(String lakeRoot, SparkSettings spark, String contractsLocation,
                            KafkaSourceSettings kafka, String eventsTable, String quarantineTable,
                            Duration triggerInterval, SilverTableSettings silverTables, GoldTableSettings goldTables,
-                           LocalKafkaSettings localKafka, GeneratorSettings generator, QualitySettings quality,
+                           QualitySettings quality,
                            EventTimeWindow eventTime, long minFreeSpace) {
 
     /** Bronze's validator: the contracts, and the event-time window ({@code eventlake.bronze.event-time}). */
@@ -189,19 +186,19 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     /** The same settings with another lake root (the demo and benchmarks use their own). */
     public LakeSettings withLakeRoot(String root) {
         return new LakeSettings(root, spark, contractsLocation, kafka, eventsTable, quarantineTable, triggerInterval,
-                silverTables, goldTables, localKafka, generator, quality, eventTime, minFreeSpace);
+                silverTables, goldTables, quality, eventTime, minFreeSpace);
     }
 
     /** The same settings with other quality rules (tests, the demo's injected faults). */
     public LakeSettings withGates(Map<String, Gate> gates) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, kafka, eventsTable, quarantineTable,
-                triggerInterval, silverTables, goldTables, localKafka, generator,
+                triggerInterval, silverTables, goldTables,
                 new QualitySettings(gates, quality.gateResultsTable(), quality.runsTable()), eventTime, minFreeSpace);
     }
 
     /** The same settings reading from another broker and topics. */
     public LakeSettings withKafka(KafkaSourceSettings source) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, source, eventsTable, quarantineTable,
-                triggerInterval, silverTables, goldTables, localKafka, generator, quality, eventTime, minFreeSpace);
+                triggerInterval, silverTables, goldTables, quality, eventTime, minFreeSpace);
     }
 }

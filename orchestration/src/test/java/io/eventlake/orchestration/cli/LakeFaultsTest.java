@@ -1,10 +1,10 @@
 package io.eventlake.orchestration.cli;
 
-import static io.eventlake.orchestration.cli.LakeCommandTest.lake;
-import static io.eventlake.orchestration.cli.LakeCommandTest.local;
+import static io.eventlake.testing.TestCli.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eventlake.testing.TestCli;
 import io.eventlake.testing.TestKafka;
 import io.eventlake.testing.TestSpark;
 import java.io.IOException;
@@ -53,6 +53,11 @@ class LakeFaultsTest {
         }
     }
 
+    /** The production CLI, as spark-submit runs it. */
+    private static TestCli.Run lake(String... args) {
+        return TestCli.run(CliExtension.NONE, TestCli.WITH_KEY, args);
+    }
+
     private static String[] bronze(Path root, String topic, String tables) {
         return local("bronze", "--available-now",
                 "--set", "kafka.bootstrap-servers=\"" + TestKafka.bootstrapServers() + "\"",
@@ -73,13 +78,13 @@ class LakeFaultsTest {
         Path mount = tmpfs("ro-lake", "256m");
         String topic = TestKafka.newTopic("fault-ro", 1);
         send(topic, 0, 20);
-        LakeCommandTest.Run first = lake(bronze(mount, topic, "ro"));
+        TestCli.Run first = lake(bronze(mount, topic, "ro"));
         assertEquals(LakeCommand.OK, first.status(), first.err());
         send(topic, 20, 10);
 
         sh("mount", "-o", "remount,ro", mount.toString());
         long started = System.nanoTime();
-        LakeCommandTest.Run refused = lake(bronze(mount, topic, "ro"));
+        TestCli.Run refused = lake(bronze(mount, topic, "ro"));
         double seconds = (System.nanoTime() - started) / 1e9;
 
         assertEquals(LakeCommand.FAILED, refused.status(), refused.err());
@@ -90,7 +95,7 @@ class LakeFaultsTest {
                 refused.err());
 
         sh("mount", "-o", "remount,rw", mount.toString());
-        LakeCommandTest.Run rerun = lake(bronze(mount, topic, "ro"));
+        TestCli.Run rerun = lake(bronze(mount, topic, "ro"));
         assertEquals(LakeCommand.OK, rerun.status(), rerun.err());
         assertTrue(rerun.out().contains(": 10 records"), rerun.out());
         assertEquals(30, TestSpark.session().table("ro.events").count());
@@ -110,7 +115,7 @@ class LakeFaultsTest {
         }
 
         long started = System.nanoTime();
-        LakeCommandTest.Run refused = lake(bronze(mount, topic, "full"));
+        TestCli.Run refused = lake(bronze(mount, topic, "full"));
         double seconds = (System.nanoTime() - started) / 1e9;
 
         assertEquals(LakeCommand.FAILED, refused.status(), refused.err());
@@ -120,7 +125,7 @@ class LakeFaultsTest {
         assertTrue(refused.err().contains("Fix: free space there"), refused.err());
 
         Files.delete(filler);
-        LakeCommandTest.Run rerun = lake(bronze(mount, topic, "full"));
+        TestCli.Run rerun = lake(bronze(mount, topic, "full"));
         assertEquals(LakeCommand.OK, rerun.status(), rerun.err());
         assertEquals(20, TestSpark.session().table("full.events").count());
     }
@@ -143,7 +148,7 @@ class LakeFaultsTest {
         noStartCheck.addAll(List.of("--set", "eventlake.min-free-space=0"));
         TestSpark.session(); // the time measured is the command's, not this JVM's first session start
         long started = System.nanoTime();
-        LakeCommandTest.Run failed = lake(noStartCheck.toArray(String[]::new));
+        TestCli.Run failed = lake(noStartCheck.toArray(String[]::new));
         double seconds = (System.nanoTime() - started) / 1e9;
 
         assertEquals(LakeCommand.FAILED, failed.status(), failed.err());
@@ -153,7 +158,7 @@ class LakeFaultsTest {
         assertTrue(failed.err().contains("Fix: free space there"), failed.err());
 
         Files.delete(filler);
-        LakeCommandTest.Run rerun = lake(bronze(mount, topic, "filling"));
+        TestCli.Run rerun = lake(bronze(mount, topic, "filling"));
         assertEquals(LakeCommand.OK, rerun.status(), rerun.err());
         assertEquals(20, TestSpark.session().table("filling.events").count());
     }

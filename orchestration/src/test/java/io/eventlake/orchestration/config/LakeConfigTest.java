@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeException;
-import io.eventlake.orchestration.generate.FaultKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,6 @@ class LakeConfigTest {
         assertEquals(settings.lakeRoot() + "/bronze/events", settings.bronze().events().path());
         assertEquals("bronze.quarantine", settings.bronze().quarantine().name());
         assertEquals(settings.lakeRoot() + "/_checkpoints/bronze.events", settings.bronze().checkpoint(io.eventlake.bronze.BronzeEventsJob.NAME));
-        assertEquals(0.02, settings.generator().faults().get(FaultKind.MALFORMED_JSON));
         assertEquals("false", settings.spark().conf().get("spark.ui.enabled"));
     }
 
@@ -109,9 +107,6 @@ class LakeConfigTest {
         assertInvalid("kafka.topics=[\"bad topic\"]", "eventlake.kafka.topics", "bad topic", "Kafka topic names");
         assertInvalid("kafka.options.failOnDataLoss=false", "eventlake.kafka.options.failOnDataLoss", "false",
                 "may not be given. eventlake sets it itself");
-        assertInvalid("local-kafka.port=70000", "eventlake.local-kafka.port", "70000", "a TCP port");
-        assertInvalid("generator.faults.duplicate=0.99", "eventlake.generator.faults", "summing to",
-                "sum to at most 1");
     }
 
     private static void assertInvalid(String override, String key, String value, String allowed) {
@@ -132,6 +127,17 @@ class LakeConfigTest {
         assertTrue(error.getMessage().contains("'eventlake.kafka.max-offset-per-trigger'"), error.getMessage());
         assertTrue(error.getMessage().contains("did you mean 'eventlake.kafka.max-offsets-per-trigger'"),
                 error.getMessage());
+    }
+
+    /** The dev tools' sections (devtools.conf) are not settings of the production jar: spark-submit refuses them. */
+    @Test
+    void theDevToolsSettingsAreUnknownToTheProductionLoader() {
+        for (String override : List.of("generator.count=10", "local-kafka.port=9092")) {
+            LakeException error = assertThrows(LakeException.class, () -> load("local", null, override));
+            assertEquals(ErrorCode.CONFIG_UNKNOWN, error.code(), override);
+            assertTrue(error.getMessage().contains("'eventlake." + override.substring(0, override.indexOf('='))
+                    + "'"), error.getMessage());
+        }
     }
 
     @Test
@@ -203,9 +209,8 @@ class LakeConfigTest {
     void theFixOfAnInvalidSettingIsAnOverrideThatLoads() {
         List<String> invalid = List.of("kafka.max-offsets-per-trigger=-5", "kafka.starting-offsets=newest",
                 "kafka.topics=[]", "kafka.topics=[\"bad topic\"]", "bronze.trigger-interval=soon",
-                "min-free-space=lots", "bronze.events-table=Events", "local-kafka.port=70000",
-                "gold.features.reporting-currency=EURO", "gold.features.exchange-rates.USD=dear",
-                "generator.faults.malformed-json=2");
+                "min-free-space=lots", "bronze.events-table=Events",
+                "gold.features.reporting-currency=EURO", "gold.features.exchange-rates.USD=dear");
         java.util.regex.Pattern suggested = java.util.regex.Pattern.compile("--set '((?:[^']|'\\\\'')*)'\\.$");
         for (String override : invalid) {
             LakeException error = assertThrows(LakeException.class,

@@ -1,0 +1,203 @@
+package io.eventlake.devtools.cli;
+
+import io.eventlake.devtools.config.DevSettings;
+import io.eventlake.orchestration.cli.ConfigOptions;
+import io.eventlake.orchestration.cli.LakeCommand;
+import io.eventlake.orchestration.cli.Options;
+import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.contracts.ContractRegistry;
+import io.eventlake.devtools.bench.AlertFreshnessBenchmark;
+import io.eventlake.devtools.bench.BronzeBenchmark;
+import io.eventlake.devtools.bench.GoldBenchmark;
+import io.eventlake.devtools.bench.SilverBenchmark;
+import io.eventlake.orchestration.config.LakeSettings;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lake bench <target>}: benchmarks that print a ratio against a baseline measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ratios against a same-run baseline).",
+        subcommands = {BenchCommand.Bronze.class, BenchCommand.Silver.class, BenchCommand.Gold.class,
+                BenchCommand.Quality.class, BenchCommand.Faults.class})
+final class BenchCommand {
+
+    @Command(name = "bronze", mixinStandardHelpOptions = true,
+            description = "Bronze ingest vs a bare Kafka->Delta stream on the same topic; prints events/s and the ratio.")
+    static final class Bronze implements Callable<Integer> {
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--events", paramLabel = "N", defaultValue = "200000", description = "Events in the topic.")
+        private long events;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "1", description = "Measured rounds (best ratio).")
+        private int rounds;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LakeSettings settings = config.load();
+            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            new BronzeBenchmark(Options.positive(spec, "--events", events), (int) Options.positive(spec, "--rounds", rounds))
+                    .run(settings, config.load(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()), lake.sessions(), System.out);
+            return LakeCommand.OK;
+        }
+    }
+
+    @Command(name = "silver", mixinStandardHelpOptions = true,
+            description = "silver.orders: a plain append of the conformed rows vs our job (de-duplication and MERGE) "
+                    + "on the same pre-filled bronze, at several duplicate rates; prints both times and the ratio.")
+    static final class Silver implements Callable<Integer> {
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--events", paramLabel = "N", defaultValue = "200000",
+                description = "Events in bronze per duplicate rate (about a third are orders).")
+        private long events;
+
+        @Option(names = "--duplicates", paramLabel = "SHARE", split = ",", defaultValue = "0,0.05,0.3",
+                description = "Duplicate rates to measure (shares of events, comma-separated).")
+        private List<Double> duplicates;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LakeSettings settings = config.load();
+            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            for (double share : duplicates) {
+                if (share < 0 || share >= 1) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--duplicates takes shares from 0 (none) to below 1, e.g. 0,0.05,0.3; got " + share);
+                }
+            }
+            new SilverBenchmark(Options.positive(spec, "--events", events), duplicates)
+                    .run(settings, config.load(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()), lake.sessions(),
+                            spec.commandLine().getOut());
+            return LakeCommand.OK;
+        }
+    }
+
+    @Command(name = "gold", mixinStandardHelpOptions = true,
+            description = "daily_store_sales: full recompute vs incremental refresh after one more day + 1% late "
+                    + "orders; then event-to-alert latency of the continuous operational path (median, p95).")
+    static final class Gold implements Callable<Integer> {
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--days", paramLabel = "N", defaultValue = "30", description = "Days of silver history.")
+        private long days;
+
+        @Option(names = "--orders-per-day", paramLabel = "N", defaultValue = "2000", description = "Orders per day.")
+        private long ordersPerDay;
+
+        @Option(names = "--alerts", paramLabel = "N", defaultValue = "50",
+                description = "Alerts to time end to end (0 skips the freshness measurement).")
+        private int alerts;
+
+        @Option(names = "--trigger", paramLabel = "DURATION", defaultValue = "PT0.5S",
+                description = "Micro-batch interval of every query in the freshness run (ISO-8601, e.g. PT1S).")
+        private java.time.Duration trigger;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LakeSettings settings = config.load();
+            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            new GoldBenchmark((int) Options.positive(spec, "--days", days), (int) Options.positive(spec, "--orders-per-day",
+                    ordersPerDay)).run(settings, lake.sessions(), out);
+            if (alerts > 0) {
+                new AlertFreshnessBenchmark(alerts, trigger, java.time.Duration.ofSeconds(1))
+                        .run(settings, config.load(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()), lake.sessions(), out);
+            }
+            return LakeCommand.OK;
+        }
+    }
+
+    @Command(name = "quality", mixinStandardHelpOptions = true,
+            description = "The quality gate of silver.payments (all its rules, one Deequ run) vs one plain agg of the "
+                    + "same measures over the same columns; prints both times and the ratio.")
+    static final class Quality implements Callable<Integer> {
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--rows", paramLabel = "N", defaultValue = "2000000", description = "Payments in the table.")
+        private long rows;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Measured rounds (median).")
+        private int rounds;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LakeSettings settings = config.load();
+            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            new io.eventlake.devtools.bench.QualityBenchmark(Options.positive(spec, "--rows", rows),
+                    (int) Options.positive(spec, "--rounds", rounds)).run(settings, lake.sessions(),
+                    spec.commandLine().getOut());
+            return LakeCommand.OK;
+        }
+    }
+
+    @Command(name = "faults", mixinStandardHelpOptions = true,
+            description = "The fault suite: a fuzz corpus, kill -9 of the running pipeline, a second process, the "
+                    + "broker down mid-stream, a read-only and a full lake file system (as root); prints per scenario "
+                    + "records sent, landed, quarantined, lost and duplicated. Exit 1 when any scenario lost, "
+                    + "duplicated or broke something.")
+    static final class Faults implements Callable<Integer> {
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--fuzz-events", paramLabel = "N", defaultValue = "10000",
+                description = "Mutated events in the fuzz corpus (default: ${DEFAULT-VALUE}).")
+        private long fuzzEvents;
+
+        @Option(names = "--kill-events", paramLabel = "N", defaultValue = "3000",
+                description = "Generated events in the kill scenario (default: ${DEFAULT-VALUE}).")
+        private long killEvents;
+
+        @Option(names = "--kills", paramLabel = "N", defaultValue = "3",
+                description = "How often the running pipeline is killed (default: ${DEFAULT-VALUE}).")
+        private long kills;
+
+        @Option(names = "--no-file-system", description = "Skip the read-only and full-disk scenarios (they mount "
+                + "a tmpfs, which needs root).")
+        private boolean noFileSystem;
+
+        @Option(names = "--seed", defaultValue = "7", description = "Seed of the events and kill moments.")
+        private long seed;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LakeSettings settings = config.load();
+            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            io.eventlake.devtools.faults.FaultSuite suite = new io.eventlake.devtools.faults.FaultSuite(
+                    new io.eventlake.devtools.faults.FaultSuite.Settings(
+                            (int) Options.positive(spec, "--fuzz-events", fuzzEvents),
+                            (int) Options.positive(spec, "--kill-events", killEvents),
+                            (int) Options.positive(spec, "--kills", kills), noFileSystem
+                                    ? java.util.EnumSet.complementOf(java.util.EnumSet.of(
+                                            io.eventlake.devtools.faults.FaultSuite.Scenario.FILE_SYSTEM))
+                                    : java.util.EnumSet.allOf(io.eventlake.devtools.faults.FaultSuite.Scenario.class),
+                            seed),
+                    settings, config.load(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()),
+                    config.asArguments(), System.out);
+            boolean clean = suite.run(lake.sessions()).stream()
+                    .allMatch(io.eventlake.devtools.faults.FaultOutcome::clean);
+            return clean ? LakeCommand.OK : LakeCommand.FAILED;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.eventlake.devtools.demo;
+
+import io.eventlake.devtools.config.DevSettings;
+import io.eventlake.errors.LakeException;
+import io.eventlake.devtools.generate.FaultKind;
+import io.eventlake.devtools.generate.GeneratedEvent;
+import io.eventlake.orchestration.runs.Run;
+import io.eventlake.orchestration.runs.SilverReconciliation;
+import io.eventlake.orchestration.runs.TableHistory;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import io.eventlake.bronze.BronzeLayer;
+import io.eventlake.stream.Queries;
+import io.eventlake.stream.StreamMode;
+import io.eventlake.bronze.BronzeRunStats;
+import io.eventlake.bronze.BronzeSettings;
+import io.eventlake.bronze.KafkaSourceSettings;
+import io.eventlake.contracts.ContractRegistry;
+import io.eventlake.tools.kafka.LocalKafkaBroker;
+import io.eventlake.errors.LakeErrors;
+import io.eventlake.gold.GoldLayer;
+import io.eventlake.gold.RefreshResult;
+import io.eventlake.gold.inventory.InventoryPositionsJob;
+import io.eventlake.gold.inventory.KafkaAlertSink;
+import io.eventlake.devtools.LocalDirs;
+import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.devtools.generate.EventGenerator;
+import io.eventlake.devtools.generate.GenerationReport;
+import io.eventlake.devtools.generate.KafkaEventWriter;
+import io.eventlake.silver.SilverContext;
+import io.eventlake.silver.SilverLayer;
+import io.eventlake.silver.SilverRunMetrics;
+import io.eventlake.silver.SilverTableLocations;
+import io.eventlake.silver.pii.PiiTokenizer;
+import io.eventlake.table.TableLocation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The whole pipeline on embedded defaults, in a lake folder of its own ({@code <lake-root>/demo}, emptied first)
+ * and with a broker of its own on free ports: generate events with every fault kind, run bronze available-now,
+ * reconcile, run every silver job and reconcile each table with bronze, refresh gold and show its top rows,
+ * print where the tables are, stop the broker. Personal fields are tokenized with the key given (a throw-away one unless the environment has one).
+ */
+public final class Demo {
+    private final LakeSettings settings;
+    private final DevSettings dev;
+    private final ContractRegistry contracts;
+    private final Function<LakeSettings, SparkSession> sessions;
+    private final PiiTokenizer tokenizer;
+    private final PrintWriter out;
+
+    public Demo(LakeSettings settings, DevSettings dev, ContractRegistry contracts, PiiTokenizer tokenizer,
+                Function<LakeSettings, SparkSession> sessions, PrintWriter out) {
+        this.settings = settings;
+        this.dev = dev;
+        this.tokenizer = tokenizer;
+        this.contracts = contracts;
+        this.sessions = sessions;
+        this.out = out;
+    }
+
+    /** Runs the demo; fails with {@code RECONCILIATION_FAILED} when the numbers do not add up. */
+    public BronzeReconciliation run(long count) {
+        if (!settings.isLocal()) {
+            throw LakeErrors.configInvalid("eventlake.lake-root", settings.lakeRoot(),
+                    "a local folder for the demo (it runs a local broker and writes local tables)", "lake-data");
+        }
+        Path root = settings.localDir("demo");
+        LocalDirs.deleteRecursively(root);
+        String topic = settings.kafka().topics().get(0);
+        long started = System.nanoTime();
+        out.println("eventlake demo: lake at " + root);
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(LocalKafkaBroker.Settings.onFreePorts(root.resolve("_kafka"),
+                dev.localKafka().classpathFile(), dev.localKafka().maxHeap()))) {
+            out.printf("1. Kafka broker (KRaft, pid %d) on %s%n", broker.pid(), broker.bootstrapServers());
+
+            GenerationReport report = new KafkaEventWriter(broker.bootstrapServers()).send(topic,
+                    dev.generator().partitions(),
+                    new EventGenerator(dev.generator().withCount(count), contracts), 0);
+            out.print("2. " + report.render());
+
+            LakeSettings demo = settings.withLakeRoot(root.toString()).withKafka(new KafkaSourceSettings(
+                    broker.bootstrapServers(), List.of(topic), "earliest",
+                    settings.kafka().maxOffsetsPerTrigger(), settings.kafka().options()));
+            SparkSession spark = sessions.apply(demo);
+            BronzeSettings bronze = demo.bronze();
+            AtomicReference<BronzeReconciliation> bronzeCheck = new AtomicReference<>();
+            AtomicReference<List<SilverReconciliation>> silverCheck = new AtomicReference<>();
+            Run.execute(spark, demo, "demo", "available-now", run -> {
+                bronzeCheck.set(bronzeAndSilver(spark, demo, report, run));
+                silverCheck.set(SilverReconciliation.all(spark, demo.silver()));
+                out.println("5. Silver (available-now), each table against bronze (late: more than "
+                        + SilverReconciliation.LATENESS.toMinutes() + " min behind earlier arrivals, kept):");
+                silverCheck.get().forEach(table -> out.print("     " + table.render()));
+                gold(spark, demo);
+            });
+            BronzeReconciliation reconciliation = bronzeCheck.get();
+            List<SilverReconciliation> silverTables = silverCheck.get();
+            quality(spark, demo, broker, topic);
+            out.println("8. Tables:");
+            List<TableLocation> tables = new ArrayList<>(List.of(bronze.events(), bronze.quarantine()));
+            SilverTableLocations t = demo.silver().tables();
+            tables.addAll(List.of(t.orders(), t.orderLines(), t.payments(), t.returns(), t.inventoryMovements(),
+                    t.customers(), t.customersCurrent(), t.quarantine(), demo.gold().tables().dailyStoreSales(),
+                    demo.gold().tables().customerFeatures(), demo.gold().tables().inventoryPositions(),
+                    demo.gold().tables().inventoryAlerts()));
+            for (TableLocation table : tables) {
+                out.printf("     %-27s %s%n", table.name(), table.path());
+            }
+            out.println("   Read them from Spark with spark.read.format(\"delta\").load(\"<path>\"), e.g.");
+            out.println("     SELECT reason_code, count(*) FROM delta.`" + bronze.quarantine().path()
+                    + "` GROUP BY reason_code");
+            if (!reconciliation.mismatches().isEmpty()) {
+                throw LakeErrors.reconciliationFailed(reconciliation.mismatches());
+            }
+            List<String> silverMismatches = silverTables.stream().filter(table -> !table.addsUp())
+                    .map(table -> table.render().trim()).toList();
+            if (!silverMismatches.isEmpty()) {
+                throw LakeErrors.reconciliationFailed(silverMismatches);
+            }
+            out.printf("Demo finished in %.1f s; the broker is stopped.%n", (System.nanoTime() - started) / 1e9);
+            out.flush();
+            return reconciliation;
+        }
+    }
+
+    private BronzeReconciliation bronzeAndSilver(SparkSession spark, LakeSettings demo, GenerationReport report,
+                                                 Run run) {
+        BronzeSettings bronze = demo.bronze();
+        BronzeLayer layer = new BronzeLayer(bronze, demo.validator(contracts), run.id(), Clock.systemUTC());
+        layer.runAvailableNow(spark);
+        BronzeRunStats stats = layer.stats(spark);
+        out.printf("3. Bronze (available-now, run %s): %d records, %d quarantined%n", run.id(), stats.records(),
+                stats.quarantined());
+        BronzeReconciliation reconciliation = BronzeReconciliation.of(spark, bronze, report);
+        out.print("4. " + reconciliation.render());
+        new SilverLayer(new SilverContext(demo.silver(), contracts, tokenizer, new SilverRunMetrics(),
+                demo.qualityGates())).runAvailableNow(spark);
+        return reconciliation;
+    }
+
+    private void gold(SparkSession spark, LakeSettings demo) {
+        out.println("6. Gold (refresh from silver's change feed, each version audited before it is published):");
+        for (RefreshResult result : new GoldLayer(demo.gold(), demo.qualityGates()).refresh(spark, false)
+                .throwIfFailed()) {
+            out.println("     " + result);
+        }
+        out.println("   gold.daily_store_sales, top 5 slices by net revenue:");
+        out.print(GoldPreview.topSales(spark, demo.gold().tables().dailyStoreSales(), 5));
+        out.println("   gold.customer_features, a few rows (features from events before feature_date only):");
+        out.print(GoldPreview.features(spark, demo.gold().tables().customerFeatures(), 4));
+        long alerts;
+        try (KafkaAlertSink sink = new KafkaAlertSink(demo.inventory())) {
+            InventoryPositionsJob inventory = new InventoryPositionsJob(demo.gold(), demo.inventory(), sink,
+                    demo.silver().checkpoint(InventoryPositionsJob.NAME), demo.silver().triggerInterval());
+            Queries.await(inventory.start(spark, StreamMode.AVAILABLE_NOW), InventoryPositionsJob.NAME,
+                    demo.silver().checkpoint(InventoryPositionsJob.NAME));
+            alerts = inventory.alertsRaised();
+        }
+        out.printf("   gold.inventory_positions: %d low-stock alerts raised, published to topic '%s' on %s:%n",
+                alerts, demo.inventory().alertsTopic(), demo.inventory().bootstrapServers());
+        out.print(GoldPreview.alerts(spark, demo.gold().tables().inventoryAlerts(), 5));
+    }
+
+    /**
+     * Step 7: the gates' verdicts so far, then two bad events injected (a negative payment, an order priced in
+     * cents as if euros) run through bronze, silver and gold: the payment is quarantined by a rule, the gold
+     * refresh fails its audit and the table is restored by itself; its history shows it.
+     */
+    private void quality(SparkSession spark, LakeSettings demo, LocalKafkaBroker broker, String topic) {
+        out.println("7. Quality gates (conf/quality): verdicts of the run above, from "
+                + demo.qualityGates().results().name() + ":");
+        out.print(QualityReport.verdicts(spark, demo.qualityGates().results()));
+        String now = java.time.Instant.now().toString();
+        String payment = "{\"event_id\": \"" + UUID.randomUUID() + "\", \"event_type\": \"payment_captured\", "
+                + "\"schema_version\": 1, \"occurred_at\": \"" + now + "\", \"producer\": \"demo-injected\", "
+                + "\"payload\": {\"payment_id\": \"P-INJECTED-1\", \"order_id\": \"O-INJECTED-1\", "
+                + "\"amount\": -25.00, \"currency\": \"EUR\", \"method\": \"CARD\"}}";
+        String order = "{\"event_id\": \"" + UUID.randomUUID() + "\", \"event_type\": \"order_placed\", "
+                + "\"schema_version\": 1, \"occurred_at\": \"" + now + "\", \"producer\": \"demo-injected\", "
+                + "\"payload\": {\"order_id\": \"O-INJECTED-1\", \"customer_id\": \"C00001\", \"store_id\": "
+                + "\"S01\", \"currency\": \"EUR\", \"lines\": [{\"sku\": \"SKU-00001\", \"quantity\": 1, "
+                + "\"unit_price\": 9999999.00}]}}";
+        new KafkaEventWriter(broker.bootstrapServers()).send(topic, dev.generator().partitions(), List.of(
+                new GeneratedEvent("O-INJECTED-1", payment.getBytes(StandardCharsets.UTF_8), FaultKind.VALID),
+                new GeneratedEvent("O-INJECTED-1", order.getBytes(StandardCharsets.UTF_8), FaultKind.VALID))
+                .iterator(), 0);
+        out.println("   Injected: a payment of -25.00 and an order line priced 9,999,999.00 (cents sent as euros).");
+        TableLocation sales = demo.gold().tables().dailyStoreSales();
+        Run.execute(spark, demo, "demo", "available-now", run -> {
+            new BronzeLayer(demo.bronze(), demo.validator(contracts), run.id(), Clock.systemUTC())
+                    .runAvailableNow(spark);
+            new SilverLayer(new SilverContext(demo.silver(), contracts, tokenizer, new SilverRunMetrics(),
+                    demo.qualityGates())).runAvailableNow(spark);
+            out.println("   Silver: rows a quarantine rule sent to " + demo.silver().quarantine().name()
+                    + ", with the rules they broke:");
+            out.print(QualityReport.quarantinedByRules(spark, demo.silver().quarantine()));
+            GoldLayer.Refreshed refreshed = new GoldLayer(demo.gold(), demo.qualityGates()).refresh(spark, false);
+            if (refreshed.failedAudits().isEmpty()) {
+                out.println("   Gold: the refresh passed its audit (unexpected for this data).");
+            }
+            for (LakeException e : refreshed.failedAudits()) {
+                out.println("   Gold: the refresh was blocked and rolled back automatically:");
+                out.println("     " + e.getMessage());
+            }
+            for (RefreshResult result : refreshed.results()) {
+                out.println("   Gold: published regardless (its own audit passed): " + result);
+            }
+        });
+        out.println("   ./lake history " + sales.name() + " (newest first):");
+        out.print(TableHistory.render(TableHistory.of(spark, demo, sales.name(), 4)).indent(5));
+    }
+
+}

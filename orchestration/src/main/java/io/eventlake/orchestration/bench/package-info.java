@@ -1,5 +1,0 @@
-/**
- * Benchmarks of {@code ./lake bench}: each prints a ratio against a baseline measured in the same run, on the same
- * data, on the same machine ({@link io.eventlake.orchestration.bench.BronzeBenchmark}).
- */
-package io.eventlake.orchestration.bench;
