@@ -1,5 +1,7 @@
 package io.eventlake.bronze;
 
+import io.eventlake.table.TableSpec;
+import io.eventlake.table.TableLayout;
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -68,4 +70,8 @@ public final class BronzeEventsTable {
     /** Columns Delta keeps min/max statistics for (data skipping); not the raw payload. */
     public static final String[] STATS_COLUMNS = {TOPIC, PARTITION, OFFSET, KAFKA_TIMESTAMP, EVENT_TYPE,
         OCCURRED_AT, INGEST_TIME, RUN_ID};
+
+    /** The table as the catalog knows it: named by {@code eventlake.bronze.events-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.bronze.events-table", SCHEMA,
+            TableLayout.unpartitioned(STATS_COLUMNS));
 }

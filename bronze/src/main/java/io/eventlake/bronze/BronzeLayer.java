@@ -19,6 +19,10 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * resume from their checkpoints.
  */
 public final class BronzeLayer {
+    /** Every table bronze writes, for the lake's catalog. */
+    public static final List<io.eventlake.table.TableSpec> TABLES =
+            List.of(BronzeEventsTable.SPEC, BronzeQuarantineTable.SPEC);
+
     private final BronzeSettings settings;
     private final BronzeEventsJob events;
     private final BronzeQuarantineJob quarantine;

@@ -1,5 +1,7 @@
 package io.eventlake.bronze;
 
+import io.eventlake.table.TableSpec;
+import io.eventlake.table.TableLayout;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import org.apache.spark.sql.types.Metadata;
@@ -45,4 +47,8 @@ public final class BronzeQuarantineTable {
 
     public static final String[] STATS_COLUMNS = {TOPIC, PARTITION, OFFSET, KAFKA_TIMESTAMP, REASON_CODE, EVENT_TYPE,
         INGEST_TIME, RUN_ID};
+
+    /** The table as the catalog knows it: named by {@code eventlake.bronze.quarantine-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.bronze.quarantine-table", SCHEMA,
+            TableLayout.unpartitioned(STATS_COLUMNS));
 }

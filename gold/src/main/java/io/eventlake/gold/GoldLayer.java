@@ -23,6 +23,16 @@ import org.apache.spark.sql.SparkSession;
  * failures come back with the results ({@link Refreshed#throwIfFailed}). Each refresh is incremental and idempotent.
  */
 public final class GoldLayer {
+    /** Every table gold writes, for the lake's catalog. */
+    public static final List<io.eventlake.table.TableSpec> TABLES = List.of(
+            io.eventlake.gold.sales.DailyStoreSalesTable.SPEC, io.eventlake.gold.features.CustomerFeaturesTable.SPEC,
+            io.eventlake.gold.inventory.InventoryPositionsTable.SPEC,
+            io.eventlake.gold.inventory.InventoryAlertsTable.SPEC);
+
+    /** The tables gold's quality gates guard (the refreshed ones, audited before they are published). */
+    public static final List<io.eventlake.table.TableSpec> GUARDED = List.of(
+            io.eventlake.gold.sales.DailyStoreSalesTable.SPEC, io.eventlake.gold.features.CustomerFeaturesTable.SPEC);
+
     private final GoldSettings settings;
     private final QualityGates quality;
     private final DailyStoreSalesJob dailyStoreSales;

@@ -1,5 +1,10 @@
 package io.eventlake.gold;
 
+import io.eventlake.gold.features.CustomerFeaturesTable;
+import io.eventlake.gold.inventory.InventoryAlertsTable;
+import io.eventlake.gold.inventory.InventoryPositionsTable;
+import io.eventlake.gold.sales.DailyStoreSalesTable;
+import io.eventlake.table.LakeCatalog;
 import io.eventlake.table.TableLocation;
 
 /**
@@ -12,4 +17,11 @@ import io.eventlake.table.TableLocation;
  */
 public record GoldTableLocations(TableLocation dailyStoreSales, TableLocation customerFeatures,
                                  TableLocation inventoryPositions, TableLocation inventoryAlerts) {
+
+    /** The gold tables of {@code catalog}. */
+    public static GoldTableLocations in(LakeCatalog catalog) {
+        return new GoldTableLocations(catalog.location(DailyStoreSalesTable.SPEC),
+                catalog.location(CustomerFeaturesTable.SPEC), catalog.location(InventoryPositionsTable.SPEC),
+                catalog.location(InventoryAlertsTable.SPEC));
+    }
 }

@@ -1,5 +1,6 @@
 package io.eventlake.quality;
 
+import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -55,4 +56,7 @@ public final class GateResultsTable {
             .add(CHECKED_AT, TimestampType);
 
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(TABLE_NAME), TABLE_VERSION, RUN_ID);
+
+    /** The table as the catalog knows it: named by {@code eventlake.quality.gate-results-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.quality.gate-results-table", SCHEMA, LAYOUT);
 }

@@ -10,7 +10,16 @@ import io.eventlake.silver.fact.SilverOrdersJob;
 import io.eventlake.silver.fact.SilverPaymentsJob;
 import io.eventlake.silver.fact.SilverReturnsJob;
 import java.util.ArrayList;
+import io.eventlake.silver.customer.SilverCustomersCurrentTable;
+import io.eventlake.silver.customer.SilverCustomersTable;
+import io.eventlake.silver.fact.SilverInventoryMovementsTable;
+import io.eventlake.silver.fact.SilverOrderLinesTable;
+import io.eventlake.silver.fact.SilverOrdersTable;
+import io.eventlake.silver.fact.SilverPaymentsTable;
+import io.eventlake.silver.fact.SilverReturnsTable;
+import io.eventlake.table.TableSpec;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
@@ -19,15 +28,33 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * Each reads {@code bronze.events} as its own Delta stream with its own checkpoint, so each resumes on its own.
  */
 public final class SilverLayer {
+    /** One silver job and the table it writes. */
+    private record Entry(TableSpec table, Function<SilverContext, SilverJob> job) {
+    }
+
+    /** Silver's jobs: a new silver table is one line here (its spec and its job). */
+    private static final List<Entry> JOBS = List.of(
+            new Entry(SilverOrdersTable.SPEC, SilverOrdersJob::new),
+            new Entry(SilverOrderLinesTable.SPEC, SilverOrderLinesJob::new),
+            new Entry(SilverPaymentsTable.SPEC, SilverPaymentsJob::new),
+            new Entry(SilverReturnsTable.SPEC, SilverReturnsJob::new),
+            new Entry(SilverInventoryMovementsTable.SPEC, SilverInventoryMovementsJob::new),
+            new Entry(SilverCustomersTable.SPEC, SilverCustomersJob::new),
+            new Entry(SilverCustomersCurrentTable.SPEC, SilverCustomersCurrentJob::new));
+
+    /** Every table silver writes, for the lake's catalog: each job's, then the quarantine. */
+    public static final List<TableSpec> TABLES = java.util.stream.Stream.concat(JOBS.stream().map(Entry::table),
+            java.util.stream.Stream.of(SilverQuarantineTable.SPEC)).toList();
+
+    /** The tables silver's quality gates guard (every job's; the quarantine has none). */
+    public static final List<TableSpec> GUARDED = JOBS.stream().map(Entry::table).toList();
+
     private final SilverContext context;
     private final List<SilverJob> jobs;
 
     public SilverLayer(SilverContext context) {
         this.context = context;
-        this.jobs = List.of(new SilverOrdersJob(context), new SilverOrderLinesJob(context),
-                new SilverPaymentsJob(context), new SilverReturnsJob(context),
-                new SilverInventoryMovementsJob(context), new SilverCustomersJob(context),
-                new SilverCustomersCurrentJob(context));
+        this.jobs = JOBS.stream().map(entry -> entry.job().apply(context)).toList();
     }
 
     public List<SilverJob> jobs() {

@@ -1,5 +1,6 @@
 package io.eventlake.silver;
 
+import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
@@ -38,4 +39,7 @@ public final class SilverQuarantineTable {
             .add(SOURCE, SilverTables.SOURCE_TYPE);
 
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(TARGET_TABLE), EVENT_ID, OCCURRED_AT);
+
+    /** The table as the catalog knows it: named by {@code eventlake.silver.quarantine-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.quarantine-table", SCHEMA, LAYOUT);
 }

@@ -13,8 +13,8 @@ import io.eventlake.quality.GateResult;
 import io.eventlake.quality.RowChecks;
 import io.eventlake.silver.conform.Conformance;
 import io.eventlake.table.DeltaCommits;
-import io.eventlake.table.TableLayout;
 import io.eventlake.table.TableLocation;
+import io.eventlake.table.TableSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,13 +46,13 @@ public abstract class SilverTableJob implements SilverJob {
      * @param consumed  payload columns the table maps into other columns, not carried as they are; {@code null}
      *                  when no payload field is carried as it is (a row is not one event)
      */
-    protected SilverTableJob(String name, String eventType, TableLocation table, StructType published,
-                             TableLayout layout, Set<String> consumed, SilverContext context) {
+    protected SilverTableJob(String name, String eventType, TableSpec spec, Set<String> consumed,
+                             SilverContext context) {
         this.name = name;
-        this.table = table;
-        this.published = published;
+        this.table = context.settings().catalog().location(spec);
+        this.published = spec.schema();
         this.consumed = consumed;
-        this.stream = new SilverStream(name, eventType, table, layout, context);
+        this.stream = new SilverStream(name, eventType, table, spec.layout(), context);
         this.context = context;
     }
 

@@ -51,7 +51,7 @@ public final class SilverTestLake {
         this.events = new TableLocation(database + "_bronze.events", dir.resolve("bronze/events").toString());
         this.settings = new SilverSettings(events, new SilverTableLocations(table("orders"), table("order_lines"),
                 table("payments"), table("returns"), table("inventory_movements"), table("customers"),
-                table("customers_current"), table("quarantine")), dir.resolve("checkpoints").toString(),
+                table("customers_current"), table("quarantine")).catalog(), dir.resolve("checkpoints").toString(),
                 Duration.ofSeconds(1), SilverSettings.DEFAULT_MAX_FILES_PER_TRIGGER);
     }
 
@@ -100,7 +100,7 @@ public final class SilverTestLake {
 
     /** The same lake, checkpoints in another folder (a fresh start over the same bronze range). */
     public SilverSettings withCheckpoints(String folder) {
-        return new SilverSettings(events, settings.tables(), dir.resolve(folder).toString(),
+        return new SilverSettings(events, settings.catalog(), dir.resolve(folder).toString(),
                 settings.triggerInterval(), settings.maxFilesPerTrigger());
     }
 

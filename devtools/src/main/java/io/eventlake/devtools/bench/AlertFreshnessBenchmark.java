@@ -97,7 +97,7 @@ public record AlertFreshnessBenchmark(int alerts, Duration trigger, Duration pac
                     table.apply("order_lines"), table.apply("payments"), table.apply("returns"),
                     table.apply("inventory_movements"), table.apply("customers"), table.apply("customers_current"),
                     table.apply("silver_quarantine"));
-            SilverSettings silver = new SilverSettings(bronze.events(), silverTables, checkpoints, trigger,
+            SilverSettings silver = new SilverSettings(bronze.events(), silverTables.catalog(), checkpoints, trigger,
                     SilverSettings.DEFAULT_MAX_FILES_PER_TRIGGER);
             SilverContext context = new SilverContext(silver, contracts, PiiTokenizer.fromEnvironment(
                     Map.of(PiiTokenizer.KEY_VARIABLE, "benchmark-only-key-0123456789abcdef0123")),

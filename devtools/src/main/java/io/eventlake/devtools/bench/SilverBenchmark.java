@@ -127,7 +127,7 @@ public record SilverBenchmark(long events, List<Double> duplicateRates) {
     /** Times {@code SilverOrdersJob} over the whole bronze table, with the rules of {@code gate} when given. */
     private static double runOrders(SparkSession spark, ContractRegistry contracts, TableLocation bronze, Path dir,
                                     String name, SilverRunMetrics metrics, Gate gate) {
-        SilverSettings silver = new SilverSettings(bronze, tables(name, dir), dir.resolve("checkpoints").toString(),
+        SilverSettings silver = new SilverSettings(bronze, tables(name, dir).catalog(), dir.resolve("checkpoints").toString(),
                 Duration.ofSeconds(1), FILES_PER_BATCH);
         QualityGates quality = QualityGates.none(new MetricsHistory(dir.resolve("_quality").toString()),
                 new TableLocation("bench_" + name + "_quality.gate_results", dir.resolve("gate_results").toString()));

@@ -1,5 +1,6 @@
 package io.eventlake.gold.features;
 
+import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
@@ -42,4 +43,7 @@ public final class CustomerFeaturesTable {
         }
         return schema;
     }
+
+    /** The table as the catalog knows it: named by {@code eventlake.gold.customer-features-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.gold.customer-features-table", SCHEMA, LAYOUT);
 }

@@ -1,5 +1,6 @@
 package io.eventlake.gold.inventory;
 
+import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -40,4 +41,7 @@ public final class InventoryAlertsTable {
             .add(TOPIC, StringType);
 
     public static final TableLayout LAYOUT = TableLayout.unpartitioned(ALERT_ID, STORE_ID, SKU, OCCURRED_AT);
+
+    /** The table as the catalog knows it: named by {@code eventlake.gold.inventory-alerts-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.gold.inventory-alerts-table", SCHEMA, LAYOUT);
 }

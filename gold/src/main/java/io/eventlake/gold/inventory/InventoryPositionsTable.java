@@ -1,5 +1,6 @@
 package io.eventlake.gold.inventory;
 
+import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -38,4 +39,7 @@ public final class InventoryPositionsTable {
             .add(UPDATED_AT, TimestampType);
 
     public static final TableLayout LAYOUT = TableLayout.unpartitioned(STORE_ID, SKU);
+
+    /** The table as the catalog knows it: named by {@code eventlake.gold.inventory-positions-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.gold.inventory-positions-table", SCHEMA, LAYOUT);
 }

@@ -1,5 +1,6 @@
 package io.eventlake.gold.sales;
 
+import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -57,4 +58,7 @@ public final class DailyStoreSalesTable {
             .add(AVG_BASKET, MONEY);
 
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(EVENT_DATE), STORE_ID, CURRENCY);
+
+    /** The table as the catalog knows it: named by {@code eventlake.gold.daily-store-sales-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.gold.daily-store-sales-table", SCHEMA, LAYOUT);
 }

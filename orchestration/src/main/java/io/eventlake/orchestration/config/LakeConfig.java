@@ -11,7 +11,15 @@ import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.gold.features.FeatureSettings;
 import io.eventlake.errors.LakeException;
+import io.eventlake.bronze.BronzeLayer;
+import io.eventlake.gold.GoldLayer;
+import io.eventlake.orchestration.runs.RunsTable;
+import io.eventlake.quality.GateResultsTable;
+import io.eventlake.silver.SilverLayer;
+import io.eventlake.table.LakeCatalog;
 import io.eventlake.table.TableLocation;
+import io.eventlake.table.TableSpec;
+import java.util.LinkedHashMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,45 +148,43 @@ public final class LakeConfig {
                         "Kafka topic names of letters, digits, '.', '_' and '-'", "[\"retail.events\"]");
             }
         }
-        String events = tableName(c, "eventlake.bronze.events-table");
-        String quarantine = tableName(c, "eventlake.bronze.quarantine-table");
-        LakeSettings.SilverTableSettings silver = new LakeSettings.SilverTableSettings(
-                tableName(c, "eventlake.silver.orders-table"),
-                tableName(c, "eventlake.silver.order-lines-table"),
-                tableName(c, "eventlake.silver.payments-table"),
-                tableName(c, "eventlake.silver.returns-table"),
-                tableName(c, "eventlake.silver.inventory-movements-table"),
-                tableName(c, "eventlake.silver.customers-table"),
-                tableName(c, "eventlake.silver.customers-current-table"),
-                tableName(c, "eventlake.silver.quarantine-table"),
+        Map<TableSpec, String> names = new LinkedHashMap<>();
+        for (TableSpec spec : TABLES) {
+            names.put(spec, tableName(c, spec.setting()));
+        }
+        LakeCatalog catalog = LakeCatalog.under(lakeRoot, names);
+        LakeSettings.SilverStreams silver = new LakeSettings.SilverStreams(
                 c.positiveDuration("eventlake.silver.trigger-interval"),
                 c.positiveInt("eventlake.silver.max-files-per-trigger"));
-        LakeSettings.GoldTableSettings gold = new LakeSettings.GoldTableSettings(
-                tableName(c, "eventlake.gold.daily-store-sales-table"),
-                tableName(c, "eventlake.gold.customer-features-table"),
-                tableName(c, "eventlake.gold.inventory-positions-table"),
-                tableName(c, "eventlake.gold.inventory-alerts-table"),
+        LakeSettings.GoldJobs gold = new LakeSettings.GoldJobs(
                 new FeatureSettings(c.currency("eventlake.gold.features.reporting-currency"),
                         c.exchangeRates("eventlake.gold.features.exchange-rates")),
                 new LakeSettings.InventoryThresholds(c.string("eventlake.gold.inventory.alerts-topic"),
                         c.nonNegativeInt("eventlake.gold.inventory.default-reorder-threshold"),
                         c.thresholds("eventlake.gold.inventory.reorder-thresholds")));
-        String gateResults = tableName(c, "eventlake.quality.gate-results-table");
-        String runs = tableName(c, "eventlake.quality.runs-table");
         String rulesSetting = c.optionalString("eventlake.quality.rules-dir");
         Path rulesDir = rulesSetting == null ? null : Path.of(rulesSetting);
-        LakeSettings partial = new LakeSettings(lakeRoot, spark, contracts, kafka, events, quarantine,
-                c.positiveDuration("eventlake.bronze.trigger-interval"), silver, gold,
-                new LakeSettings.QualitySettings(java.util.Map.of(), gateResults, runs),
+        LakeSettings partial = new LakeSettings(lakeRoot, spark, contracts, kafka,
+                c.positiveDuration("eventlake.bronze.trigger-interval"), catalog, silver, gold,
+                new LakeSettings.QualitySettings(Map.of()),
                 new EventTimeWindow(c.positiveDuration("eventlake.bronze.event-time.max-age"),
                         c.positiveDuration("eventlake.bronze.event-time.max-future")),
                 c.bytes("eventlake.min-free-space"));
         Path folder = rulesDir != null ? rulesDir : confDir == null ? null : confDir.resolve("quality");
-        LakeSettings settings = partial.withGates(QualityRules.load(folder, List.of(silver.orders(),
-                silver.orderLines(), silver.payments(), silver.returns(), silver.inventoryMovements(),
-                silver.customers(), silver.customersCurrent()), List.of(gold.dailyStoreSales(),
-                gold.customerFeatures())));
+        LakeSettings settings = partial.withGates(QualityRules.load(folder, names(catalog, SilverLayer.GUARDED),
+                names(catalog, GoldLayer.GUARDED)));
         return settings;
+    }
+
+    /**
+     * Every table eventlake writes, in the layers' order: each layer publishes the specs of its tables, each spec
+     * names the setting that holds the table's name (one line in application.conf).
+     */
+    static final List<TableSpec> TABLES = java.util.stream.Stream.of(BronzeLayer.TABLES, SilverLayer.TABLES,
+            GoldLayer.TABLES, List.of(GateResultsTable.SPEC, RunsTable.SPEC)).flatMap(List::stream).toList();
+
+    private static List<String> names(LakeCatalog catalog, List<TableSpec> specs) {
+        return specs.stream().map(spec -> catalog.location(spec).name()).toList();
     }
 
     /** The master URL, when it has a form Spark takes (checked here: Spark's own refusal is a stack trace). */

@@ -10,7 +10,11 @@ import io.eventlake.quality.Gate;
 import io.eventlake.quality.MetricsHistory;
 import io.eventlake.quality.QualityGates;
 import io.eventlake.silver.SilverSettings;
-import io.eventlake.silver.SilverTableLocations;
+import io.eventlake.bronze.BronzeEventsTable;
+import io.eventlake.bronze.BronzeQuarantineTable;
+import io.eventlake.orchestration.runs.RunsTable;
+import io.eventlake.quality.GateResultsTable;
+import io.eventlake.table.LakeCatalog;
 import io.eventlake.table.TableLocation;
 import java.nio.file.Path;
 import io.eventlake.contracts.ContractRegistry;
@@ -26,17 +30,17 @@ import java.util.Map;
  * @param spark             the SparkSession
  * @param contractsLocation {@code classpath} or a contracts folder
  * @param kafka             the Kafka source of bronze
- * @param eventsTable       bronze events table name
- * @param quarantineTable   bronze quarantine table name
- * @param triggerInterval   continuous micro-batch interval
- * @param silverTables      silver table names
- * @param goldTables        gold table names
- * @param quality           quality rules and the tables of verdicts and runs
+ * @param triggerInterval   bronze's continuous micro-batch interval
+ * @param catalog           every table eventlake writes: its spec, configured name and location
+ * @param silverStreams     silver's micro-batch timing
+ * @param goldJobs          how gold values money and raises alerts
+ * @param quality           quality rules
+ * @param eventTime         bronze's window of plausible event times
+ * @param minFreeSpace      bytes a local lake root must have free before a command starts
  */
 public record LakeSettings(String lakeRoot, SparkSettings spark, String contractsLocation,
-                           KafkaSourceSettings kafka, String eventsTable, String quarantineTable,
-                           Duration triggerInterval, SilverTableSettings silverTables, GoldTableSettings goldTables,
-                           QualitySettings quality,
+                           KafkaSourceSettings kafka, Duration triggerInterval, LakeCatalog catalog,
+                           SilverStreams silverStreams, GoldJobs goldJobs, QualitySettings quality,
                            EventTimeWindow eventTime, long minFreeSpace) {
 
     /** Bronze's validator: the contracts, and the event-time window ({@code eventlake.bronze.event-time}). */
@@ -45,13 +49,11 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     }
 
     /**
-     * Quality gates and run lineage.
+     * Quality gates.
      *
-     * @param gates            the rules of each guarded table, by table name
-     * @param gateResultsTable the table of gate verdicts
-     * @param runsTable        the table of runs (lineage)
+     * @param gates the rules of each guarded table, by table name
      */
-    public record QualitySettings(Map<String, Gate> gates, String gateResultsTable, String runsTable) {
+    public record QualitySettings(Map<String, Gate> gates) {
         public QualitySettings {
             gates = Map.copyOf(gates);
         }
@@ -60,72 +62,48 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     /** The gates, their metrics history under {@code <lake-root>/_quality/metrics}, and the verdicts table. */
     public QualityGates qualityGates() {
         return new QualityGates(quality.gates(), new MetricsHistory(lakeRoot + "/_quality/metrics"),
-                table(quality.gateResultsTable()));
+                catalog.location(GateResultsTable.SPEC));
     }
 
     /** The runs table. */
     public TableLocation runs() {
-        return table(quality.runsTable());
+        return catalog.location(RunsTable.SPEC);
     }
 
     /** Every table eventlake writes, by name. */
     public Map<String, TableLocation> tables() {
         Map<String, TableLocation> tables = new java.util.LinkedHashMap<>();
-        for (String name : tableNames()) {
-            tables.put(name, table(name));
-        }
+        catalog.tables().forEach(table -> tables.put(table.name(), table));
         return tables;
     }
 
     /** The names of every table eventlake writes: bronze, silver, gold, gate results, runs. */
     public java.util.List<String> tableNames() {
-        SilverTableSettings s = silverTables;
-        return java.util.List.of(eventsTable, quarantineTable, s.orders(), s.orderLines(), s.payments(), s.returns(),
-                s.inventoryMovements(), s.customers(), s.customersCurrent(), s.quarantine(),
-                goldTables.dailyStoreSales(), goldTables.customerFeatures(), goldTables.inventoryPositions(),
-                goldTables.inventoryAlerts(), quality.gateResultsTable(), quality.runsTable());
+        return catalog.names();
     }
 
     /**
-     * Silver's table names ({@code database.table}) and timing.
+     * Silver's micro-batches.
      *
-     * @param orders             orders, one row per order_placed event
-     * @param orderLines         order lines
-     * @param payments           payments
-     * @param returns            returns
-     * @param inventoryMovements inventory movements
-     * @param customers          customer history (SCD2)
-     * @param customersCurrent   current customers (SCD1)
-     * @param quarantine         records failing silver's conformance
      * @param triggerInterval    continuous micro-batch interval
      * @param maxFilesPerTrigger most bronze files per micro-batch
      */
-    public record SilverTableSettings(String orders, String orderLines, String payments, String returns,
-                                      String inventoryMovements, String customers, String customersCurrent,
-                                      String quarantine, Duration triggerInterval, int maxFilesPerTrigger) {
+    public record SilverStreams(Duration triggerInterval, int maxFilesPerTrigger) {
     }
 
     /** The silver jobs' settings: reading bronze events, writing under the same lake root. */
     public SilverSettings silver() {
-        SilverTableSettings t = silverTables;
-        return new SilverSettings(table(eventsTable), new SilverTableLocations(table(t.orders()),
-                table(t.orderLines()), table(t.payments()), table(t.returns()), table(t.inventoryMovements()),
-                table(t.customers()), table(t.customersCurrent()), table(t.quarantine())), checkpoints(),
-                t.triggerInterval(), t.maxFilesPerTrigger());
+        return new SilverSettings(catalog.location(BronzeEventsTable.SPEC), catalog, checkpoints(),
+                silverStreams.triggerInterval(), silverStreams.maxFilesPerTrigger());
     }
 
     /**
-     * Gold's table names ({@code database.table}).
+     * Gold's jobs.
      *
-     * @param dailyStoreSales  sales per day, store and currency
-     * @param customerFeatures customer features per feature date
-     * @param inventoryPositions current units on hand per store and SKU
-     * @param inventoryAlerts  low-stock alerts
-     * @param features         how features value money
-     * @param inventory        reorder thresholds and the alerts topic
+     * @param features  how features value money
+     * @param inventory reorder thresholds and the alerts topic
      */
-    public record GoldTableSettings(String dailyStoreSales, String customerFeatures, String inventoryPositions,
-                                    String inventoryAlerts, FeatureSettings features, InventoryThresholds inventory) {
+    public record GoldJobs(FeatureSettings features, InventoryThresholds inventory) {
     }
 
     /**
@@ -141,9 +119,7 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
 
     /** The gold jobs' settings: reading silver, writing under the same lake root. */
     public GoldSettings gold() {
-        return new GoldSettings(silver().tables(), new GoldTableLocations(table(goldTables.dailyStoreSales()),
-                table(goldTables.customerFeatures()), table(goldTables.inventoryPositions()),
-                table(goldTables.inventoryAlerts())), goldTables.features());
+        return new GoldSettings(silver().tables(), GoldTableLocations.in(catalog), goldJobs.features());
     }
 
     /** The operational path's settings: alerts to the topic on the source cluster, with its client options. */
@@ -154,18 +130,15 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
                 clientOptions.put(option.substring("kafka.".length()), value);
             }
         });
-        InventoryThresholds t = goldTables.inventory();
+        InventoryThresholds t = goldJobs.inventory();
         return new InventorySettings(t.defaultReorderThreshold(), t.reorderThresholds(), kafka.bootstrapServers(),
                 t.alertsTopic(), clientOptions);
     }
 
     /** The bronze job's settings: tables at {@code <lake-root>/<database>/<table>}. */
     public BronzeSettings bronze() {
-        return new BronzeSettings(kafka, table(eventsTable), table(quarantineTable), checkpoints(), triggerInterval);
-    }
-
-    public TableLocation table(String name) {
-        return new TableLocation(name, lakeRoot + "/" + name.replace('.', '/'));
+        return new BronzeSettings(kafka, catalog.location(BronzeEventsTable.SPEC),
+                catalog.location(BronzeQuarantineTable.SPEC), checkpoints(), triggerInterval);
     }
 
     /** Folder of the streaming checkpoints, one sub-folder per job. */
@@ -185,20 +158,19 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
 
     /** The same settings with another lake root (the demo and benchmarks use their own). */
     public LakeSettings withLakeRoot(String root) {
-        return new LakeSettings(root, spark, contractsLocation, kafka, eventsTable, quarantineTable, triggerInterval,
-                silverTables, goldTables, quality, eventTime, minFreeSpace);
+        return new LakeSettings(root, spark, contractsLocation, kafka, triggerInterval, catalog.under(root),
+                silverStreams, goldJobs, quality, eventTime, minFreeSpace);
     }
 
     /** The same settings with other quality rules (tests, the demo's injected faults). */
     public LakeSettings withGates(Map<String, Gate> gates) {
-        return new LakeSettings(lakeRoot, spark, contractsLocation, kafka, eventsTable, quarantineTable,
-                triggerInterval, silverTables, goldTables,
-                new QualitySettings(gates, quality.gateResultsTable(), quality.runsTable()), eventTime, minFreeSpace);
+        return new LakeSettings(lakeRoot, spark, contractsLocation, kafka, triggerInterval, catalog, silverStreams,
+                goldJobs, new QualitySettings(gates), eventTime, minFreeSpace);
     }
 
     /** The same settings reading from another broker and topics. */
     public LakeSettings withKafka(KafkaSourceSettings source) {
-        return new LakeSettings(lakeRoot, spark, contractsLocation, source, eventsTable, quarantineTable,
-                triggerInterval, silverTables, goldTables, quality, eventTime, minFreeSpace);
+        return new LakeSettings(lakeRoot, spark, contractsLocation, source, triggerInterval, catalog, silverStreams,
+                goldJobs, quality, eventTime, minFreeSpace);
     }
 }

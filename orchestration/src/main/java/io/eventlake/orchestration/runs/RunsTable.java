@@ -1,5 +1,6 @@
 package io.eventlake.orchestration.runs;
 
+import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
@@ -76,4 +77,7 @@ public final class RunsTable {
             .add(ERROR, StringType);
 
     public static final TableLayout LAYOUT = TableLayout.unpartitioned(RUN_ID, JOB, STARTED_AT);
+
+    /** The table as the catalog knows it: named by {@code eventlake.quality.runs-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.quality.runs-table", SCHEMA, LAYOUT);
 }

@@ -33,8 +33,7 @@ public final class SilverCustomersCurrentJob extends SilverTableJob {
     public static final String NAME = "silver.customers_current";
 
     public SilverCustomersCurrentJob(SilverContext context) {
-        super(NAME, SilverCustomersCurrentTable.EVENT_TYPE_NAME, context.settings().tables().customersCurrent(),
-                SilverCustomersCurrentTable.SCHEMA, SilverCustomersCurrentTable.LAYOUT, Set.of(), context);
+        super(NAME, SilverCustomersCurrentTable.EVENT_TYPE_NAME, SilverCustomersCurrentTable.SPEC, Set.of(), context);
     }
 
     /** Conforming {@code customer_updated} rows as rows of {@link SilverCustomersCurrentTable}. */

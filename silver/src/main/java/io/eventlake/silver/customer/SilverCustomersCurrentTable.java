@@ -1,5 +1,6 @@
 package io.eventlake.silver.customer;
 
+import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
@@ -46,4 +47,7 @@ public final class SilverCustomersCurrentTable {
             .add(SOURCE, SilverTables.SOURCE_TYPE);
 
     public static final TableLayout LAYOUT = TableLayout.unpartitioned(CUSTOMER_ID, COUNTRY, UPDATED_AT);
+
+    /** The table as the catalog knows it: named by {@code eventlake.silver.customers-current-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.customers-current-table", SCHEMA, LAYOUT);
 }

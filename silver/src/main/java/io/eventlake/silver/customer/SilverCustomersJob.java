@@ -32,8 +32,7 @@ public final class SilverCustomersJob extends SilverTableJob {
     public static final String NAME = "silver.customers";
 
     public SilverCustomersJob(SilverContext context) {
-        super(NAME, SilverCustomersTable.EVENT_TYPE_NAME, context.settings().tables().customers(),
-                SilverCustomersTable.SCHEMA, SilverCustomersTable.LAYOUT, Set.of(), context);
+        super(NAME, SilverCustomersTable.EVENT_TYPE_NAME, SilverCustomersTable.SPEC, Set.of(), context);
     }
 
     /** The batch's updates as versions (without validity, which depends on the stored history). */

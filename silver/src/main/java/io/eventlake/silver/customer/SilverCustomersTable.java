@@ -1,5 +1,6 @@
 package io.eventlake.silver.customer;
 
+import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -57,4 +58,7 @@ public final class SilverCustomersTable {
             .add(SOURCE, SilverTables.SOURCE_TYPE);
 
     public static final TableLayout LAYOUT = TableLayout.unpartitioned(CUSTOMER_ID, VALID_FROM, VALID_TO, EVENT_ID);
+
+    /** The table as the catalog knows it: named by {@code eventlake.silver.customers-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.customers-table", SCHEMA, LAYOUT);
 }

@@ -28,9 +28,8 @@ import org.apache.spark.sql.types.StructType;
 public abstract class FactJob extends SilverTableJob {
     private final FactTable fact;
 
-    FactJob(String name, FactTable fact, TableLocation table, SilverContext context) {
-        super(name, fact.eventType(), table, fact.published(), fact.layout(),
-                fact.oneRowPerEvent() ? fact.consumed() : null, context);
+    FactJob(String name, FactTable fact, SilverContext context) {
+        super(name, fact.eventType(), fact.spec(), fact.oneRowPerEvent() ? fact.consumed() : null, context);
         this.fact = fact;
     }
 

@@ -15,12 +15,12 @@ import org.apache.spark.sql.Row;
 public final class SilverInventoryMovementsJob extends FactJob {
     public static final String NAME = "silver.inventory_movements";
 
-    static final FactTable FACT = new FactTable(SilverInventoryMovementsTable.EVENT_TYPE_NAME, SilverInventoryMovementsTable.SCHEMA,
-            SilverInventoryMovementsTable.LAYOUT, List.of(SilverInventoryMovementsTable.EVENT_ID), SilverInventoryMovementsJob::movementRows,
+    static final FactTable FACT = new FactTable(SilverInventoryMovementsTable.EVENT_TYPE_NAME, SilverInventoryMovementsTable.SPEC,
+            List.of(SilverInventoryMovementsTable.EVENT_ID), SilverInventoryMovementsJob::movementRows,
             Set.of(), true);
 
     public SilverInventoryMovementsJob(SilverContext context) {
-        super(NAME, FACT, context.settings().tables().inventoryMovements(), context);
+        super(NAME, FACT, context);
     }
 
     /** The rows of {@link SilverInventoryMovementsTable} from conforming rows. */

@@ -1,5 +1,6 @@
 package io.eventlake.silver.fact;
 
+import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
@@ -37,4 +38,7 @@ public final class SilverInventoryMovementsTable {
 
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(EVENT_DATE), EVENT_ID, OCCURRED_AT,
             STORE_ID, SKU);
+
+    /** The table as the catalog knows it: named by {@code eventlake.silver.inventory-movements-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.inventory-movements-table", SCHEMA, LAYOUT);
 }

@@ -19,14 +19,14 @@ import org.apache.spark.sql.Row;
 public final class SilverOrderLinesJob extends FactJob {
     public static final String NAME = "silver.order_lines";
 
-    static final FactTable FACT = new FactTable(SilverOrderLinesTable.EVENT_TYPE_NAME, SilverOrderLinesTable.SCHEMA,
-            SilverOrderLinesTable.LAYOUT, List.of(SilverOrderLinesTable.EVENT_ID, SilverOrderLinesTable.LINE_NUMBER), SilverOrderLinesJob::orderLineRows,
+    static final FactTable FACT = new FactTable(SilverOrderLinesTable.EVENT_TYPE_NAME, SilverOrderLinesTable.SPEC,
+            List.of(SilverOrderLinesTable.EVENT_ID, SilverOrderLinesTable.LINE_NUMBER), SilverOrderLinesJob::orderLineRows,
             Set.of(), false);
 
     private final Sibling sibling;
 
     public SilverOrderLinesJob(SilverContext context) {
-        super(NAME, FACT, context.settings().tables().orderLines(), context);
+        super(NAME, FACT, context);
         this.sibling = new Sibling(context.settings().tables().orders(), SilverOrdersJob::orderRows);
     }
 

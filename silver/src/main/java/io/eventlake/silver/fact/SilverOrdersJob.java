@@ -22,14 +22,14 @@ import org.apache.spark.sql.Row;
 public final class SilverOrdersJob extends FactJob {
     public static final String NAME = "silver.orders";
 
-    static final FactTable FACT = new FactTable(SilverOrdersTable.EVENT_TYPE_NAME, SilverOrdersTable.SCHEMA,
-            SilverOrdersTable.LAYOUT, List.of(SilverOrdersTable.EVENT_ID), SilverOrdersJob::orderRows,
+    static final FactTable FACT = new FactTable(SilverOrdersTable.EVENT_TYPE_NAME, SilverOrdersTable.SPEC,
+            List.of(SilverOrdersTable.EVENT_ID), SilverOrdersJob::orderRows,
             Set.of(SilverOrdersTable.LINES), true);
 
     private final Sibling sibling;
 
     public SilverOrdersJob(SilverContext context) {
-        super(NAME, FACT, context.settings().tables().orders(), context);
+        super(NAME, FACT, context);
         this.sibling = new Sibling(context.settings().tables().orderLines(), SilverOrderLinesJob::orderLineRows);
     }
 

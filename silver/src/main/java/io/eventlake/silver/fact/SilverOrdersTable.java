@@ -1,5 +1,6 @@
 package io.eventlake.silver.fact;
 
+import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
@@ -47,4 +48,7 @@ public final class SilverOrdersTable {
 
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(EVENT_DATE), EVENT_ID, OCCURRED_AT,
             ORDER_ID, CUSTOMER_ID, STORE_ID);
+
+    /** The table as the catalog knows it: named by {@code eventlake.silver.orders-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.orders-table", SCHEMA, LAYOUT);
 }

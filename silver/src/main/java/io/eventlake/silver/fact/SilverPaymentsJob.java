@@ -15,12 +15,12 @@ import org.apache.spark.sql.Row;
 public final class SilverPaymentsJob extends FactJob {
     public static final String NAME = "silver.payments";
 
-    static final FactTable FACT = new FactTable(SilverPaymentsTable.EVENT_TYPE_NAME, SilverPaymentsTable.SCHEMA,
-            SilverPaymentsTable.LAYOUT, List.of(SilverPaymentsTable.EVENT_ID), SilverPaymentsJob::paymentRows,
+    static final FactTable FACT = new FactTable(SilverPaymentsTable.EVENT_TYPE_NAME, SilverPaymentsTable.SPEC,
+            List.of(SilverPaymentsTable.EVENT_ID), SilverPaymentsJob::paymentRows,
             Set.of(), true);
 
     public SilverPaymentsJob(SilverContext context) {
-        super(NAME, FACT, context.settings().tables().payments(), context);
+        super(NAME, FACT, context);
     }
 
     /** The rows of {@link SilverPaymentsTable} from conforming rows. */

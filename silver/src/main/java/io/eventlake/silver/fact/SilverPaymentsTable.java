@@ -1,5 +1,6 @@
 package io.eventlake.silver.fact;
 
+import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import io.eventlake.table.TableLayout;
@@ -36,4 +37,7 @@ public final class SilverPaymentsTable {
 
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(EVENT_DATE), EVENT_ID, OCCURRED_AT,
             ORDER_ID, CURRENCY);
+
+    /** The table as the catalog knows it: named by {@code eventlake.silver.payments-table}. */
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.payments-table", SCHEMA, LAYOUT);
 }

@@ -15,12 +15,12 @@ import org.apache.spark.sql.Row;
 public final class SilverReturnsJob extends FactJob {
     public static final String NAME = "silver.returns";
 
-    static final FactTable FACT = new FactTable(SilverReturnsTable.EVENT_TYPE_NAME, SilverReturnsTable.SCHEMA,
-            SilverReturnsTable.LAYOUT, List.of(SilverReturnsTable.EVENT_ID), SilverReturnsJob::returnRows,
+    static final FactTable FACT = new FactTable(SilverReturnsTable.EVENT_TYPE_NAME, SilverReturnsTable.SPEC,
+            List.of(SilverReturnsTable.EVENT_ID), SilverReturnsJob::returnRows,
             Set.of(), true);
 
     public SilverReturnsJob(SilverContext context) {
-        super(NAME, FACT, context.settings().tables().returns(), context);
+        super(NAME, FACT, context);
     }
 
     /** The rows of {@link SilverReturnsTable} from conforming rows. */
