@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Every table of a lake: each {@link TableSpec} a layer publishes, mapped to where the table lives (its configured
  * name, and {@code <lake-root>/<database>/<table>}). Built once at start-up from configuration; jobs ask it for the
- * location of the spec they write, commands for a table a user named.
+ * location of the spec they write, commands for a table a user named. Immutable; a value (equal catalogs hold the
+ * same tables at the same places).
  */
 public final class LakeCatalog {
     private final Map<TableSpec, TableLocation> locations;
@@ -89,6 +90,23 @@ public final class LakeCatalog {
     /** Every table's name, in the order of {@link #specs()}. */
     public List<String> names() {
         return List.copyOf(byName.keySet());
+    }
+
+    /** Two catalogs are equal when they hold the same specs at the same locations, in the same order. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LakeCatalog catalog && catalog.specs().equals(specs())
+                && catalog.tables().equals(tables());
+    }
+
+    @Override
+    public int hashCode() {
+        return tables().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "LakeCatalog" + tables();
     }
 
     private static String path(String lakeRoot, String name) {

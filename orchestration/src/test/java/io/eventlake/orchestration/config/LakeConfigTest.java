@@ -129,6 +129,25 @@ class LakeConfigTest {
                 error.getMessage());
     }
 
+    /** Each table's name is one setting: renaming it moves the table, and two tables may not share a name. */
+    @Test
+    void aTableIsRenamedByItsOneSettingAndNamesAreUnique(@TempDir Path rules) {
+        // rule files are named after their table (conf/quality/silver.payments.conf would no longer match)
+        LakeSettings renamed = load("local", null, "silver.payments-table=finance.payments",
+                "quality.rules-dir=\"" + rules + "\"");
+        assertEquals("finance.payments", renamed.silver().catalog()
+                .location(io.eventlake.silver.fact.SilverPaymentsTable.SPEC).name());
+        assertEquals(renamed.lakeRoot() + "/finance/payments", renamed.tables().get("finance.payments").path());
+        assertTrue(!renamed.tableNames().contains("silver.payments"), renamed.tableNames().toString());
+        assertEquals(16, renamed.tableNames().size(), renamed.tableNames().toString());
+
+        LakeException clash = assertThrows(LakeException.class,
+                () -> load("local", null, "silver.returns-table=silver.payments"));
+        assertEquals(ErrorCode.CONFIG_INVALID, clash.code());
+        assertTrue(clash.getMessage().contains("'eventlake.silver.returns-table'")
+                && clash.getMessage().contains("'eventlake.silver.payments-table' names it too"), clash.getMessage());
+    }
+
     /** The dev tools' sections (devtools.conf) are not settings of the production jar: spark-submit refuses them. */
     @Test
     void theDevToolsSettingsAreUnknownToTheProductionLoader() {
