@@ -10,17 +10,25 @@ import io.eventlake.table.TableLocation;
 import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeException;
 import java.util.ArrayList;
+import io.eventlake.gold.inventory.AlertSink;
+import io.eventlake.gold.inventory.InventoryPositionsJob;
+import io.eventlake.gold.inventory.InventoryStream;
+import io.eventlake.stream.Queries;
+import io.eventlake.stream.StreamMode;
 import java.util.List;
+import org.apache.spark.sql.streaming.StreamingQuery;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Gold's batch refreshes, one per table, run in order, each written, audited and only then published
+ * Gold: its batch refreshes and its operational path. The refreshes, one per table, run in order, each written, audited and only then published
  * (write-audit-publish): the version a refresh wrote is checked against the table's quality gate by time travel;
  * when a block rule fails the table is restored to the version before the refresh and the refresh fails with
  * {@code AUDIT_FAILED}. A failed audit of one table does not stop the others: every table is refreshed, and the
  * failures come back with the results ({@link Refreshed#throwIfFailed}). Each refresh is incremental and idempotent.
+ * The operational path ({@link #inventory}, {@link #refreshInventory}) streams silver's movements and order lines
+ * into inventory positions and low-stock alerts, with its own checkpoint and trigger.
  */
 public final class GoldLayer {
     /** Every table gold writes, for the lake's catalog. */
@@ -35,14 +43,38 @@ public final class GoldLayer {
 
     private final GoldSettings settings;
     private final QualityGates quality;
+    private final InventoryStream inventory;
     private final DailyStoreSalesJob dailyStoreSales;
     private final CustomerFeaturesJob customerFeatures;
 
-    public GoldLayer(GoldSettings settings, QualityGates quality) {
+    /**
+     * @param settings  the silver tables gold reads and the gold tables
+     * @param quality   the gates that audit each refresh
+     * @param inventory the operational path's stream: thresholds, checkpoint and trigger
+     */
+    public GoldLayer(GoldSettings settings, QualityGates quality, InventoryStream inventory) {
         this.settings = settings;
         this.quality = quality;
+        this.inventory = inventory;
         this.dailyStoreSales = new DailyStoreSalesJob(settings);
         this.customerFeatures = new CustomerFeaturesJob(settings);
+    }
+
+    /** The operational path, its alerts going to {@code alerts}: start it continuous beside the other layers. */
+    public InventoryPositionsJob inventory(AlertSink alerts) {
+        return new InventoryPositionsJob(settings, inventory.settings(), alerts, inventory.checkpoint(),
+                inventory.triggerInterval());
+    }
+
+    /**
+     * Brings {@code gold.inventory_positions} up to date with what silver holds now, raising low-stock alerts to
+     * {@code alerts}, and returns how many it raised. Incremental and idempotent (a Delta stream with its checkpoint).
+     */
+    public long refreshInventory(SparkSession spark, AlertSink alerts) {
+        InventoryPositionsJob job = inventory(alerts);
+        StreamingQuery query = job.start(spark, StreamMode.AVAILABLE_NOW);
+        Queries.await(query, InventoryPositionsJob.NAME, inventory.checkpoint());
+        return job.alertsRaised();
     }
 
     /**

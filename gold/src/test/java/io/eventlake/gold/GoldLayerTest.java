@@ -43,7 +43,8 @@ class GoldLayerTest {
                 settings.tables().dailyStoreSales().name(), List.of(new Rule("daily_revenue_plausible", Level.BLOCK,
                         new Constraint.Range("gross_revenue", 0, 1_000_000)))));
 
-        GoldLayer.Refreshed refreshed = new GoldLayer(settings, quality).refresh(TestSpark.session(), false);
+        GoldLayer.Refreshed refreshed = new GoldLayer(settings, quality, GoldTestTables.inventory(lake))
+                .refresh(TestSpark.session(), false);
 
         assertEquals(1, refreshed.failedAudits().size());
         assertEquals(ErrorCode.AUDIT_FAILED, refreshed.failedAudits().get(0).code());

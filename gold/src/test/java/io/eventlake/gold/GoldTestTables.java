@@ -26,4 +26,11 @@ public final class GoldTestTables {
                 new TableLocation(database + "_gold.inventory_alerts",
                         lake.dir().resolve("gold/inventory_alerts").toString())), MONEY);
     }
+
+    /** An inventory stream beside the lake, alerts to a topic nobody reads (the refreshes never start it). */
+    public static io.eventlake.gold.inventory.InventoryStream inventory(SilverTestLake lake) {
+        return new io.eventlake.gold.inventory.InventoryStream(new io.eventlake.gold.inventory.InventorySettings(10,
+                Map.of(), "127.0.0.1:1", "unused.alerts", Map.of()),
+                lake.dir().resolve("checkpoints/gold.inventory_positions").toString(), java.time.Duration.ofSeconds(1));
+    }
 }

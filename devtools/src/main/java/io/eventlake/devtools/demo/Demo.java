@@ -10,8 +10,6 @@ import io.eventlake.orchestration.runs.TableHistory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import io.eventlake.bronze.BronzeLayer;
-import io.eventlake.stream.Queries;
-import io.eventlake.stream.StreamMode;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
@@ -20,7 +18,6 @@ import io.eventlake.tools.kafka.LocalKafkaBroker;
 import io.eventlake.errors.LakeErrors;
 import io.eventlake.gold.GoldLayer;
 import io.eventlake.gold.RefreshResult;
-import io.eventlake.gold.inventory.InventoryPositionsJob;
 import io.eventlake.gold.inventory.KafkaAlertSink;
 import io.eventlake.devtools.LocalDirs;
 import io.eventlake.orchestration.config.LakeSettings;
@@ -148,7 +145,7 @@ public final class Demo {
 
     private void gold(SparkSession spark, LakeSettings demo) {
         out.println("6. Gold (refresh from silver's change feed, each version audited before it is published):");
-        for (RefreshResult result : new GoldLayer(demo.gold(), demo.qualityGates()).refresh(spark, false)
+        for (RefreshResult result : demo.goldLayer().refresh(spark, false)
                 .throwIfFailed()) {
             out.println("     " + result);
         }
@@ -158,11 +155,7 @@ public final class Demo {
         out.print(GoldPreview.features(spark, demo.gold().tables().customerFeatures(), 4));
         long alerts;
         try (KafkaAlertSink sink = new KafkaAlertSink(demo.inventory())) {
-            InventoryPositionsJob inventory = new InventoryPositionsJob(demo.gold(), demo.inventory(), sink,
-                    demo.silver().checkpoint(InventoryPositionsJob.NAME), demo.silver().triggerInterval());
-            Queries.await(inventory.start(spark, StreamMode.AVAILABLE_NOW), InventoryPositionsJob.NAME,
-                    demo.silver().checkpoint(InventoryPositionsJob.NAME));
-            alerts = inventory.alertsRaised();
+            alerts = demo.goldLayer().refreshInventory(spark, sink);
         }
         out.printf("   gold.inventory_positions: %d low-stock alerts raised, published to topic '%s' on %s:%n",
                 alerts, demo.inventory().alertsTopic(), demo.inventory().bootstrapServers());
@@ -202,7 +195,7 @@ public final class Demo {
             out.println("   Silver: rows a quarantine rule sent to " + demo.silver().quarantine().name()
                     + ", with the rules they broke:");
             out.print(QualityReport.quarantinedByRules(spark, demo.silver().quarantine()));
-            GoldLayer.Refreshed refreshed = new GoldLayer(demo.gold(), demo.qualityGates()).refresh(spark, false);
+            GoldLayer.Refreshed refreshed = demo.goldLayer().refresh(spark, false);
             if (refreshed.failedAudits().isEmpty()) {
                 out.println("   Gold: the refresh passed its audit (unexpected for this data).");
             }

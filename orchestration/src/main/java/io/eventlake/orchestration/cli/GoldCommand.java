@@ -2,6 +2,8 @@ package io.eventlake.orchestration.cli;
 
 import io.eventlake.orchestration.runs.Run;
 import io.eventlake.gold.GoldLayer;
+import io.eventlake.gold.inventory.InventoryPositionsJob;
+import io.eventlake.gold.inventory.KafkaAlertSink;
 import io.eventlake.orchestration.config.LakeSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -34,13 +36,24 @@ final class GoldCommand implements Callable<Integer> {
         SparkSession spark = lake.session(settings);
         PrintWriter out = spec.commandLine().getOut();
         Run.execute(spark, settings, "gold", "batch", run -> {
-            GoldLayer.Refreshed refreshed = new GoldLayer(settings.gold(), settings.qualityGates()).refresh(spark, full);
+            GoldLayer gold = settings.goldLayer();
+            GoldLayer.Refreshed refreshed = gold.refresh(spark, full);
             refreshed.results().forEach(out::println);
-            out.println(Inventory.runAvailableNow(spark, settings));
+            out.println(refreshInventory(spark, settings, gold));
             out.printf("run %s%n", run.id());
             out.flush();
             refreshed.throwIfFailed(); // after the operational path and the other tables did all they could
         });
         return LakeCommand.OK;
+    }
+
+    /** Brings the inventory positions up to date (alerts to the configured topic); a line saying what it raised. */
+    static String refreshInventory(SparkSession spark, LakeSettings settings, GoldLayer gold) {
+        try (KafkaAlertSink sink = new KafkaAlertSink(settings.inventory())) {
+            long raised = gold.refreshInventory(spark, sink);
+            return String.format("%s: %d low-stock alerts raised (table %s, topic %s on %s)",
+                    InventoryPositionsJob.NAME, raised, settings.gold().tables().inventoryAlerts().name(),
+                    settings.inventory().alertsTopic(), settings.inventory().bootstrapServers());
+        }
     }
 }

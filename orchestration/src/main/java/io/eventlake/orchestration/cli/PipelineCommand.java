@@ -72,9 +72,10 @@ final class PipelineCommand implements Callable<Integer> {
             bronze.runAvailableNow(spark);
             silver.runAvailableNow(spark);
             List<String> mismatches = summary.get();
-            GoldLayer.Refreshed refreshed = new GoldLayer(settings.gold(), settings.qualityGates()).refresh(spark, false);
+            GoldLayer gold = settings.goldLayer();
+            GoldLayer.Refreshed refreshed = gold.refresh(spark, false);
             refreshed.results().forEach(out::println);
-            out.println(Inventory.runAvailableNow(spark, settings));
+            out.println(GoldCommand.refreshInventory(spark, settings, gold));
             out.printf("run %s%n", run);
             out.flush();
             SilverCommand.requireReconciled(mismatches);
@@ -85,7 +86,7 @@ final class PipelineCommand implements Callable<Integer> {
             List<StreamingQuery> queries = new ArrayList<>(bronze.startContinuous(spark));
             try {
                 queries.addAll(silver.startContinuous(spark));
-                queries.add(Inventory.job(settings, alerts).start(spark, StreamMode.CONTINUOUS));
+                queries.add(settings.goldLayer().inventory(alerts).start(spark, StreamMode.CONTINUOUS));
             } catch (RuntimeException e) {
                 Queries.stopAll(queries);
                 throw e;

@@ -161,7 +161,8 @@ public final class LakeConfig {
                         c.exchangeRates("eventlake.gold.features.exchange-rates")),
                 new LakeSettings.InventoryThresholds(c.string("eventlake.gold.inventory.alerts-topic"),
                         c.nonNegativeInt("eventlake.gold.inventory.default-reorder-threshold"),
-                        c.thresholds("eventlake.gold.inventory.reorder-thresholds")));
+                        c.thresholds("eventlake.gold.inventory.reorder-thresholds"),
+                        c.positiveDuration("eventlake.gold.inventory.trigger-interval")));
         String rulesSetting = c.optionalString("eventlake.quality.rules-dir");
         Path rulesDir = rulesSetting == null ? null : Path.of(rulesSetting);
         LakeSettings partial = new LakeSettings(lakeRoot, spark, contracts, kafka,

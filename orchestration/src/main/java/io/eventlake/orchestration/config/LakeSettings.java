@@ -5,7 +5,10 @@ import io.eventlake.bronze.KafkaSourceSettings;
 import io.eventlake.gold.GoldSettings;
 import io.eventlake.gold.GoldTableLocations;
 import io.eventlake.gold.features.FeatureSettings;
+import io.eventlake.gold.GoldLayer;
+import io.eventlake.gold.inventory.InventoryPositionsJob;
 import io.eventlake.gold.inventory.InventorySettings;
+import io.eventlake.gold.inventory.InventoryStream;
 import io.eventlake.quality.Gate;
 import io.eventlake.quality.MetricsHistory;
 import io.eventlake.quality.QualityGates;
@@ -112,9 +115,10 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
      * @param alertsTopic             the topic of low_stock events (on the cluster of {@code kafka.bootstrap-servers})
      * @param defaultReorderThreshold units below which a position alerts
      * @param reorderThresholds       thresholds of particular SKUs
+     * @param triggerInterval         the inventory stream's continuous micro-batch interval
      */
     public record InventoryThresholds(String alertsTopic, int defaultReorderThreshold,
-                                      Map<String, Integer> reorderThresholds) {
+                                      Map<String, Integer> reorderThresholds, Duration triggerInterval) {
     }
 
     /** The gold jobs' settings: reading silver, writing under the same lake root. */
@@ -133,6 +137,17 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
         InventoryThresholds t = goldJobs.inventory();
         return new InventorySettings(t.defaultReorderThreshold(), t.reorderThresholds(), kafka.bootstrapServers(),
                 t.alertsTopic(), clientOptions);
+    }
+
+    /** Gold's operational path as a stream: its settings, checkpoint and trigger. */
+    public InventoryStream inventoryStream() {
+        return new InventoryStream(inventory(), checkpoints() + "/" + InventoryPositionsJob.NAME,
+                goldJobs.inventory().triggerInterval());
+    }
+
+    /** Gold: its refreshes (audited by the quality gates) and its operational path. */
+    public GoldLayer goldLayer() {
+        return new GoldLayer(gold(), qualityGates(), inventoryStream());
     }
 
     /** The bronze job's settings: tables at {@code <lake-root>/<database>/<table>}. */
