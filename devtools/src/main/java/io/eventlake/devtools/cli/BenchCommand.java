@@ -1,7 +1,7 @@
 package io.eventlake.devtools.cli;
 
 import io.eventlake.devtools.config.DevSettings;
-import io.eventlake.orchestration.cli.ConfigOptions;
+import io.eventlake.orchestration.cli.CommandContext;
 import io.eventlake.orchestration.cli.LakeCommand;
 import io.eventlake.orchestration.cli.Options;
 import io.eventlake.orchestration.config.LakeSettings;
@@ -27,7 +27,7 @@ final class BenchCommand {
             description = "Bronze ingest vs a bare Kafka->Delta stream on the same topic; prints events/s and the ratio.")
     static final class Bronze implements Callable<Integer> {
         @Mixin
-        private ConfigOptions config;
+        private CommandContext context;
 
         @Option(names = "--events", paramLabel = "N", defaultValue = "200000", description = "Events in the topic.")
         private long events;
@@ -40,10 +40,10 @@ final class BenchCommand {
 
         @Override
         public Integer call() {
-            LakeSettings settings = config.load();
-            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            LakeSettings settings = context.settings();
+            LakeCommand lake = context.lake();
             new BronzeBenchmark(Options.positive(spec, "--events", events), (int) Options.positive(spec, "--rounds", rounds))
-                    .run(settings, config.load(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()), lake.sessions(), System.out);
+                    .run(settings, context.section(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()), lake.sessions(), System.out);
             return LakeCommand.OK;
         }
     }
@@ -53,7 +53,7 @@ final class BenchCommand {
                     + "on the same pre-filled bronze, at several duplicate rates; prints both times and the ratio.")
     static final class Silver implements Callable<Integer> {
         @Mixin
-        private ConfigOptions config;
+        private CommandContext context;
 
         @Option(names = "--events", paramLabel = "N", defaultValue = "200000",
                 description = "Events in bronze per duplicate rate (about a third are orders).")
@@ -68,8 +68,8 @@ final class BenchCommand {
 
         @Override
         public Integer call() {
-            LakeSettings settings = config.load();
-            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            LakeSettings settings = context.settings();
+            LakeCommand lake = context.lake();
             for (double share : duplicates) {
                 if (share < 0 || share >= 1) {
                     throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -77,8 +77,8 @@ final class BenchCommand {
                 }
             }
             new SilverBenchmark(Options.positive(spec, "--events", events), duplicates)
-                    .run(settings, config.load(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()), lake.sessions(),
-                            spec.commandLine().getOut());
+                    .run(settings, context.section(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()), lake.sessions(),
+                            context.out());
             return LakeCommand.OK;
         }
     }
@@ -88,7 +88,7 @@ final class BenchCommand {
                     + "orders; then event-to-alert latency of the continuous operational path (median, p95).")
     static final class Gold implements Callable<Integer> {
         @Mixin
-        private ConfigOptions config;
+        private CommandContext context;
 
         @Option(names = "--days", paramLabel = "N", defaultValue = "30", description = "Days of silver history.")
         private long days;
@@ -109,14 +109,14 @@ final class BenchCommand {
 
         @Override
         public Integer call() {
-            LakeSettings settings = config.load();
-            LakeCommand lake = (LakeCommand) spec.root().userObject();
-            java.io.PrintWriter out = spec.commandLine().getOut();
+            LakeSettings settings = context.settings();
+            LakeCommand lake = context.lake();
+            java.io.PrintWriter out = context.out();
             new GoldBenchmark((int) Options.positive(spec, "--days", days), (int) Options.positive(spec, "--orders-per-day",
                     ordersPerDay)).run(settings, lake.sessions(), out);
             if (alerts > 0) {
                 new AlertFreshnessBenchmark(alerts, trigger, java.time.Duration.ofSeconds(1))
-                        .run(settings, config.load(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()), lake.sessions(), out);
+                        .run(settings, context.section(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()), lake.sessions(), out);
             }
             return LakeCommand.OK;
         }
@@ -127,7 +127,7 @@ final class BenchCommand {
                     + "same measures over the same columns; prints both times and the ratio.")
     static final class Quality implements Callable<Integer> {
         @Mixin
-        private ConfigOptions config;
+        private CommandContext context;
 
         @Option(names = "--rows", paramLabel = "N", defaultValue = "2000000", description = "Payments in the table.")
         private long rows;
@@ -140,11 +140,11 @@ final class BenchCommand {
 
         @Override
         public Integer call() {
-            LakeSettings settings = config.load();
-            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            LakeSettings settings = context.settings();
+            LakeCommand lake = context.lake();
             new io.eventlake.devtools.bench.QualityBenchmark(Options.positive(spec, "--rows", rows),
                     (int) Options.positive(spec, "--rounds", rounds)).run(settings, lake.sessions(),
-                    spec.commandLine().getOut());
+                    context.out());
             return LakeCommand.OK;
         }
     }
@@ -156,7 +156,7 @@ final class BenchCommand {
                     + "duplicated or broke something.")
     static final class Faults implements Callable<Integer> {
         @Mixin
-        private ConfigOptions config;
+        private CommandContext context;
 
         @Option(names = "--fuzz-events", paramLabel = "N", defaultValue = "10000",
                 description = "Mutated events in the fuzz corpus (default: ${DEFAULT-VALUE}).")
@@ -182,8 +182,8 @@ final class BenchCommand {
 
         @Override
         public Integer call() {
-            LakeSettings settings = config.load();
-            LakeCommand lake = (LakeCommand) spec.root().userObject();
+            LakeSettings settings = context.settings();
+            LakeCommand lake = context.lake();
             io.eventlake.devtools.faults.FaultSuite suite = new io.eventlake.devtools.faults.FaultSuite(
                     new io.eventlake.devtools.faults.FaultSuite.Settings(
                             (int) Options.positive(spec, "--fuzz-events", fuzzEvents),
@@ -193,8 +193,8 @@ final class BenchCommand {
                                             io.eventlake.devtools.faults.FaultSuite.Scenario.FILE_SYSTEM))
                                     : java.util.EnumSet.allOf(io.eventlake.devtools.faults.FaultSuite.Scenario.class),
                             seed),
-                    settings, config.load(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()),
-                    config.asArguments(), System.out);
+                    settings, context.section(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()),
+                    context.asArguments(), System.out);
             boolean clean = suite.run(lake.sessions()).stream()
                     .allMatch(io.eventlake.devtools.faults.FaultOutcome::clean);
             return clean ? LakeCommand.OK : LakeCommand.FAILED;

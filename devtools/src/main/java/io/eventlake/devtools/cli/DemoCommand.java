@@ -1,7 +1,7 @@
 package io.eventlake.devtools.cli;
 
 import io.eventlake.devtools.config.DevSettings;
-import io.eventlake.orchestration.cli.ConfigOptions;
+import io.eventlake.orchestration.cli.CommandContext;
 import io.eventlake.orchestration.cli.LakeCommand;
 import io.eventlake.orchestration.cli.Options;
 import io.eventlake.orchestration.config.LakeSettings;
@@ -31,17 +31,17 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
     @Mixin
-    private ConfigOptions config;
+    private CommandContext context;
 
     @Option(names = "--count", paramLabel = "N", description = "Events to generate (default: eventlake.generator.count).")
     private Long count;
 
     @Override
     public Integer call() {
-        LakeSettings settings = config.load();
-        DevSettings dev = config.load(DevSettings.SECTION);
+        LakeSettings settings = context.settings();
+        DevSettings dev = context.section(DevSettings.SECTION);
         long events = count != null ? Options.positive(spec, "--count", count) : dev.generator().count();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         Map<String, String> environment = lake.environment();
         if (!environment.containsKey(PiiTokenizer.KEY_VARIABLE)) {
             out.println("Personal fields are tokenized with a throw-away key (set " + PiiTokenizer.KEY_VARIABLE

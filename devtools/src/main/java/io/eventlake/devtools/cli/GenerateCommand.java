@@ -1,7 +1,7 @@
 package io.eventlake.devtools.cli;
 
 import io.eventlake.devtools.config.DevSettings;
-import io.eventlake.orchestration.cli.ConfigOptions;
+import io.eventlake.orchestration.cli.CommandContext;
 import io.eventlake.orchestration.cli.LakeCommand;
 import io.eventlake.orchestration.cli.Options;
 import io.eventlake.orchestration.config.LakeSettings;
@@ -26,7 +26,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
     @Mixin
-    private ConfigOptions config;
+    private CommandContext context;
 
     @Option(names = "--count", paramLabel = "N", description = "Events to send (default: eventlake.generator.count).")
     private Long count;
@@ -42,8 +42,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LakeSettings settings = config.load();
-        GeneratorSettings generator = config.load(DevSettings.SECTION).generator();
+        LakeSettings settings = context.settings();
+        GeneratorSettings generator = context.section(DevSettings.SECTION).generator();
         if (count != null) {
             generator = generator.withCount(Options.positive(spec, "--count", count));
         }
@@ -57,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
         GenerationReport report = new KafkaEventWriter(settings.kafka().bootstrapServers()).send(target,
                 generator.partitions(), new EventGenerator(generator, ContractRegistry.load(settings.contractsLocation())),
                 generator.rate());
-        spec.commandLine().getOut().print(report.render());
+        context.out().print(report.render());
         return LakeCommand.OK;
     }
 }

@@ -1,9 +1,8 @@
 package io.eventlake.devtools.cli;
 
 import io.eventlake.devtools.config.DevSettings;
-import io.eventlake.orchestration.cli.ConfigOptions;
+import io.eventlake.orchestration.cli.CommandContext;
 import io.eventlake.orchestration.cli.LakeCommand;
-import io.eventlake.orchestration.cli.Options;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.tools.kafka.LocalKafkaBroker;
 import io.eventlake.errors.LakeErrors;
@@ -13,8 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code lake kafka start|stop|status}: the local single-node broker, data under {@code <lake-root>/_kafka}. */
 @Command(name = "kafka", mixinStandardHelpOptions = true,
@@ -26,20 +23,18 @@ final class KafkaCommand {
 
     /** What the three subcommands share: settings, the broker's data folder, the output. */
     abstract static class BrokerCommand implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
         @Mixin
-        private ConfigOptions config;
+        private CommandContext context;
 
         @Override
         public final Integer call() {
-            LakeSettings settings = config.load();
+            LakeSettings settings = context.settings();
             if (!settings.isLocal()) {
                 throw LakeErrors.configInvalid("eventlake.lake-root", settings.lakeRoot(),
                         "a local folder: the local broker keeps its data under <lake-root>/_kafka", "lake-data");
             }
-            return run(settings, config.load(DevSettings.SECTION).localKafka().broker(settings.localDir("_kafka")),
-                    spec.commandLine().getOut());
+            return run(settings, context.section(DevSettings.SECTION).localKafka().broker(settings.localDir("_kafka")),
+                    context.out());
         }
 
         abstract int run(LakeSettings settings, LocalKafkaBroker.Settings broker, PrintWriter out);

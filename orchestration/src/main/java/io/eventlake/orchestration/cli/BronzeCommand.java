@@ -15,22 +15,15 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lake bronze}: the bronze job, continuous or available-now. */
 @Command(name = "bronze", mixinStandardHelpOptions = true,
         description = "Stream the configured Kafka topics into bronze.events and its invalid records into "
                 + "bronze.quarantine, exactly once.")
 final class BronzeCommand implements Callable<Integer> {
-    @ParentCommand
-    private LakeCommand lake;
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private ConfigOptions config;
+    private CommandContext context;
 
     @Mixin
     private RunModeOptions runMode;
@@ -40,10 +33,10 @@ final class BronzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LakeSettings settings = config.load();
+        LakeSettings settings = context.settings();
         ContractRegistry contracts = ContractRegistry.load(settings.contractsLocation());
-        PrintWriter out = spec.commandLine().getOut();
-        SparkSession spark = lake.session(settings);
+        PrintWriter out = context.out();
+        SparkSession spark = context.session();
         Run.execute(spark, settings, "bronze", runMode.mode().configName(), runId, recorded -> {
             String run = recorded.id();
             BronzeLayer bronze = new BronzeLayer(settings.bronze(), settings.validator(contracts), run,

@@ -8,17 +8,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lake features ...}: the ML side of gold. */
 @Command(name = "features", mixinStandardHelpOptions = true, description = "Customer features for ML.",
         subcommands = {FeaturesCommand.TrainingSetCommand.class})
 final class FeaturesCommand {
-    @ParentCommand
-    LakeCommand lake;
 
     /** {@code lake features training-set}. */
     @Command(name = "training-set", mixinStandardHelpOptions = true,
@@ -27,10 +23,8 @@ final class FeaturesCommand {
     static final class TrainingSetCommand implements Callable<Integer> {
         @ParentCommand
         private FeaturesCommand features;
-        @Spec
-        private CommandSpec spec;
         @Mixin
-        private ConfigOptions config;
+        private CommandContext context;
 
         @Option(names = "--labels", required = true, paramLabel = "TABLE|PATH",
                 description = "A table name, a Delta table path, or a CSV file with the header "
@@ -48,10 +42,10 @@ final class FeaturesCommand {
 
         @Override
         public Integer call() {
-            LakeSettings settings = config.load();
+            LakeSettings settings = context.settings();
             TrainingSetBuilder.Result result = new TrainingSetBuilder(settings.gold().tables().customerFeatures())
-                    .build(features.lake.session(settings), labels, out, asOf);
-            PrintWriter writer = spec.commandLine().getOut();
+                    .build(context.session(), labels, out, asOf);
+            PrintWriter writer = context.out();
             writer.printf("training set at %s: %d labels, %d without features before them%n", out, result.rows(),
                     result.withoutFeatures());
             writer.printf("read %s%s%n", result.versions(),

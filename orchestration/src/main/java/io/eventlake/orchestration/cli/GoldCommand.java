@@ -10,31 +10,24 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lake gold}: refresh the gold tables from silver (a batch run, as a scheduler runs it). */
 @Command(name = "gold", mixinStandardHelpOptions = true,
         description = "Refresh the gold tables (daily_store_sales, customer_features) from silver's changes since "
                 + "the last refresh, then bring inventory_positions up to date, raising low-stock alerts.")
 final class GoldCommand implements Callable<Integer> {
-    @ParentCommand
-    private LakeCommand lake;
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private ConfigOptions config;
+    private CommandContext context;
 
     @Option(names = "--full", description = "Recompute every slice instead of the changed ones.")
     private boolean full;
 
     @Override
     public Integer call() {
-        LakeSettings settings = config.load();
-        SparkSession spark = lake.session(settings);
-        PrintWriter out = spec.commandLine().getOut();
+        LakeSettings settings = context.settings();
+        SparkSession spark = context.session();
+        PrintWriter out = context.out();
         Run.execute(spark, settings, "gold", "batch", run -> {
             GoldLayer gold = settings.goldLayer();
             GoldLayer.Refreshed refreshed = gold.refresh(spark, full);

@@ -9,7 +9,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code lake history <table>}: the table's versions with run, rows changed and gate verdict. */
@@ -17,12 +16,10 @@ import picocli.CommandLine.Spec;
         description = "List a table's versions, newest first: time, operation, the run that wrote it, rows changed "
                 + "and its quality gate verdict.")
 final class HistoryCommand implements Callable<Integer> {
-    @ParentCommand
-    private LakeCommand lake;
     @Spec
     private CommandSpec spec;
     @Mixin
-    private ConfigOptions config;
+    private CommandContext context;
 
     @Parameters(index = "0", paramLabel = "<table>", description = "A lake table, e.g. gold.daily_store_sales.")
     private String table;
@@ -32,10 +29,10 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LakeSettings settings = config.load();
+        LakeSettings settings = context.settings();
         Options.positive(spec, "--limit", limit);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(TableHistory.render(TableHistory.of(lake.session(settings), settings, table, limit)));
+        PrintWriter out = context.out();
+        out.print(TableHistory.render(TableHistory.of(context.session(), settings, table, limit)));
         out.flush();
         return LakeCommand.OK;
     }

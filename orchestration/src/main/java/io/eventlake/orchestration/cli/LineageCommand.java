@@ -6,22 +6,15 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lake lineage <table> --version N}: the runs and input versions behind a table version. */
 @Command(name = "lineage", mixinStandardHelpOptions = true,
         description = "Show which runs wrote a table version and what they read, back to Kafka topics and offsets.")
 final class LineageCommand implements Callable<Integer> {
-    @ParentCommand
-    private LakeCommand lake;
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private ConfigOptions config;
+    private CommandContext context;
 
     @Parameters(index = "0", paramLabel = "<table>", description = "A lake table, e.g. gold.daily_store_sales.")
     private String table;
@@ -31,9 +24,9 @@ final class LineageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LakeSettings settings = config.load();
-        PrintWriter out = spec.commandLine().getOut();
-        var nodes = Lineage.of(lake.session(settings), settings, table, version);
+        LakeSettings settings = context.settings();
+        PrintWriter out = context.out();
+        var nodes = Lineage.of(context.session(), settings, table, version);
         out.print(nodes.isEmpty() ? table + " v" + version + " was not written by a recorded run\n"
                 : Lineage.render(nodes));
         out.flush();

@@ -20,9 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lake pipeline}: bronze, silver and the inventory path in one process (one SparkSession, one metastore),
@@ -37,21 +35,19 @@ import picocli.CommandLine.Spec;
 final class PipelineCommand implements Callable<Integer> {
     @ParentCommand
     private LakeCommand lake;
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private ConfigOptions config;
+    private CommandContext context;
     @Mixin
     private RunModeOptions runMode;
 
     @Override
     public Integer call() {
-        LakeSettings settings = config.load();
+        LakeSettings settings = context.settings();
         ContractRegistry contracts = ContractRegistry.load(settings.contractsLocation());
         // Without a personal-data key, refuse before anything starts.
         SilverLayer silver = SilverCommand.layer(settings, contracts, lake.environment());
-        SparkSession spark = lake.session(settings);
-        PrintWriter out = spec.commandLine().getOut();
+        SparkSession spark = context.session();
+        PrintWriter out = context.out();
         Run.execute(spark, settings, "pipeline", runMode.mode().configName(), recorded -> run(spark, settings,
                 contracts, silver, out, recorded));
         return LakeCommand.OK;

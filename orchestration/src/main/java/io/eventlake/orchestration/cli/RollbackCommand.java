@@ -10,11 +10,8 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lake rollback}: restore one table to a version, or every table of a run to before it. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
@@ -23,12 +20,8 @@ import picocli.CommandLine.Spec;
                         + "run; refused when later runs wrote the same tables, unless --cascade undoes those too.",
                 "A rollback is itself a recorded run; the restores appear in ./lake history."})
 final class RollbackCommand implements Callable<Integer> {
-    @ParentCommand
-    private LakeCommand lake;
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private ConfigOptions config;
+    private CommandContext context;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Target target;
@@ -52,9 +45,9 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LakeSettings settings = config.load();
-        SparkSession spark = lake.session(settings);
-        PrintWriter out = spec.commandLine().getOut();
+        LakeSettings settings = context.settings();
+        SparkSession spark = context.session();
+        PrintWriter out = context.out();
         Run.execute(spark, settings, "rollback", "batch", run -> {
             List<Rollback.Restored> restored = target.run != null
                     ? Rollback.run(spark, settings, target.run, cascade)

@@ -11,19 +11,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code lake show <table> --version N | --timestamp T}: rows of a past version (time travel). */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Print rows of a table as of a version or a time (Delta time travel).")
 final class ShowCommand implements Callable<Integer> {
-    @ParentCommand
-    private LakeCommand lake;
     @Spec
     private CommandSpec spec;
     @Mixin
-    private ConfigOptions config;
+    private CommandContext context;
 
     @Parameters(index = "0", paramLabel = "<table>", description = "A lake table, e.g. gold.daily_store_sales.")
     private String table;
@@ -43,14 +40,14 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LakeSettings settings = config.load();
+        LakeSettings settings = context.settings();
         Options.positive(spec, "--limit", limit);
         if (at.version != null && at.version < 0) {
             throw LakeErrors.optionInvalid("--version", at.version, "a version number of 0 or more (./lake history "
                     + table + " lists them)", Options.retyped(spec, "--version", "0"));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(TableVersions.show(lake.session(settings), settings, table, at.version, at.timestamp, limit));
+        PrintWriter out = context.out();
+        out.print(TableVersions.show(context.session(), settings, table, at.version, at.timestamp, limit));
         out.flush();
         return LakeCommand.OK;
     }

@@ -18,9 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lake silver}: every silver job, continuous or available-now. */
 @Command(name = "silver", mixinStandardHelpOptions = true,
@@ -31,20 +29,18 @@ import picocli.CommandLine.Spec;
 final class SilverCommand implements Callable<Integer> {
     @ParentCommand
     private LakeCommand lake;
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private ConfigOptions config;
+    private CommandContext context;
 
     @Mixin
     private RunModeOptions runMode;
 
     @Override
     public Integer call() {
-        LakeSettings settings = config.load();
+        LakeSettings settings = context.settings();
         SilverLayer silver = layer(settings, ContractRegistry.load(settings.contractsLocation()), lake.environment());
-        SparkSession spark = lake.session(settings);
-        PrintWriter out = spec.commandLine().getOut();
+        SparkSession spark = context.session();
+        PrintWriter out = context.out();
         Run.execute(spark, settings, "silver", runMode.mode().configName(), run -> {
             if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
                 try {

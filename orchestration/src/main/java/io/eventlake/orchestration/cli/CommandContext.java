@@ -4,20 +4,24 @@ import io.eventlake.orchestration.config.ConfigSection;
 import io.eventlake.orchestration.config.ConfigSources;
 import io.eventlake.orchestration.config.LakeConfig;
 import io.eventlake.orchestration.config.LakeSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The configuration options every command that needs settings takes (a picocli mixin), and the one place a command
- * loads its settings from them: with the configuration sections of the running CLI ({@link CliExtension}).
+ * What every command that works on a lake shares (a picocli mixin: {@code @Mixin CommandContext context}): the
+ * configuration options, the settings loaded from them once (with the configuration sections of the running CLI,
+ * {@link CliExtension}), the lake's SparkSession behind the lake lock, and the command's output.
  */
-public final class ConfigOptions {
+public final class CommandContext {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
+    private LakeSettings settings;
 
     @Option(names = "--env", paramLabel = "NAME", defaultValue = "${env:EVENTLAKE_ENV}",
             description = "Apply conf/env/NAME.conf (e.g. local). Default: $EVENTLAKE_ENV, else none.")
@@ -51,14 +55,35 @@ public final class ConfigOptions {
         return args;
     }
 
-    /** The lake's settings from these options (and the CLI's sections, checked too). */
-    public LakeSettings load() {
-        return LakeConfig.load(sources(), sections());
+    /** The lake's settings from these options (and the CLI's sections, checked too), loaded on first use. */
+    public LakeSettings settings() {
+        if (settings == null) {
+            settings = LakeConfig.load(sources(), sections());
+        }
+        return settings;
     }
 
     /** The settings of one section of the CLI's configuration, after every setting passed its checks. */
-    public <T> T load(ConfigSection<T> section) {
+    public <T> T section(ConfigSection<T> section) {
         return LakeConfig.load(sources(), sections(), section);
+    }
+
+    /**
+     * The SparkSession for the lake of {@link #settings()}, after the lake root was checked and locked for this
+     * command ({@link LakeCommand#session}).
+     */
+    public SparkSession session() {
+        return lake().session(settings());
+    }
+
+    /** Where the command prints. */
+    public PrintWriter out() {
+        return mixee.commandLine().getOut();
+    }
+
+    /** The running CLI: its environment and how it builds sessions. */
+    public LakeCommand lake() {
+        return (LakeCommand) mixee.root().userObject();
     }
 
     private ConfigSources sources() {
