@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * everything else matches on the variants.
  *
  * <pre>
- * Batch        &lt;query id&gt;/&lt;batch id&gt;              a streaming micro-batch (exactly-once key)
+ * Batch        &lt;query id&gt;/&lt;batch id&gt;[#&lt;part&gt;]     a streaming micro-batch; part names a second write of
+ *                                                 the batch to one table (e.g. #gate, #conformance)
  * Refresh      refresh:&lt;job&gt;:{"table":version,...}  a gold refresh and the input versions it read
  * Restore      restore:&lt;version&gt;[ &lt;reason&gt;]        a restore; reasons: rollback, rollback-of:&lt;run&gt;,
  *                                                 audit-failed:v&lt;written&gt; rules:&lt;rule,...&gt;
@@ -58,17 +59,39 @@ public sealed interface CommitTag {
         } else {
             Matcher m = TagGrammar.BATCH.matcher(text);
             if (m.matches()) {
-                return new Batch(m.group(1), Long.parseLong(m.group(2)));
+                return new Batch(m.group(1), Long.parseLong(m.group(2)), m.group(3) == null ? "" : m.group(3));
             }
         }
         return new Other(text);
     }
 
-    /** A streaming micro-batch of query {@code queryId} (the exactly-once key Delta records with it). */
-    record Batch(String queryId, long batchId) implements CommitTag {
+    /**
+     * A streaming micro-batch of query {@code queryId} (the exactly-once key Delta records with it). A batch that
+     * writes one table more than once (silver's quarantine: conformance failures, then gate failures) names each
+     * further write with a {@code part}, so every commit's tag is its own.
+     *
+     * @param part empty for the batch's write, else lower-case letters and '-' naming the write
+     */
+    record Batch(String queryId, long batchId, String part) implements CommitTag {
+        public Batch {
+            if (!part.matches("[a-z-]*")) {
+                throw new IllegalArgumentException("a batch part is lower-case letters and '-': " + part);
+            }
+        }
+
+        /** The batch's (first) write. */
+        public Batch(String queryId, long batchId) {
+            this(queryId, batchId, "");
+        }
+
+        /** The same batch, another write of it. */
+        public Batch part(String name) {
+            return new Batch(queryId, batchId, name);
+        }
+
         @Override
         public String text() {
-            return queryId + "/" + batchId;
+            return queryId + "/" + batchId + (part.isEmpty() ? "" : "#" + part);
         }
     }
 
@@ -160,7 +183,7 @@ public sealed interface CommitTag {
 /** The pieces of the grammar the variants share. */
 final class TagGrammar {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final Pattern BATCH = Pattern.compile("(.+)/(\\d+)");
+    static final Pattern BATCH = Pattern.compile("(.+)/(\\d+)(?:#([a-z-]+))?");
     static final Pattern RESTORE = Pattern.compile("restore:(\\d+)(?: (.*))?", Pattern.DOTALL);
     private static final String LABELS_SHA256 = "labels_sha256";
 

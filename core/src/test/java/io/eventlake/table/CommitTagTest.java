@@ -17,6 +17,7 @@ class CommitTagTest {
     void everyVariantReadsBackAsItself() {
         List<CommitTag> tags = List.of(
                 new CommitTag.Batch("3f2a-query", 17),
+                new CommitTag.Batch("3f2a-query", 17).part("gate"),
                 new CommitTag.Refresh("gold.daily_store_sales", Map.of("silver.orders", 12L)),
                 CommitTag.Restore.rollback(4),
                 CommitTag.Restore.rollbackOf(0, "run-7"),
@@ -34,6 +35,7 @@ class CommitTagTest {
     @Test
     void theTextsEarlierVersionsWroteParseToTheirVariants() {
         assertEquals(new CommitTag.Batch("a/b", 3), CommitTag.parse("a/b/3"));
+        assertEquals(new CommitTag.Batch("q", 3, "conformance"), CommitTag.parse("q/3#conformance"));
         assertEquals(new CommitTag.Refresh("gold.customer_features", Map.of("silver.orders", 2L, "silver.returns", 0L)),
                 CommitTag.parse("refresh:gold.customer_features:{\"silver.orders\":2,\"silver.returns\":0}"));
         CommitTag audit = CommitTag.parse("restore:5 audit-failed:v6 rules:daily_revenue_plausible");

@@ -41,7 +41,7 @@ public final class SilverQuarantine {
      */
     public static long append(Dataset<Row> conformed, TableLocation target, TableLocation quarantine, String appId,
                               long batchId) {
-        return appendRows(rows(conformed, target), target, quarantine, appId, batchId);
+        return appendRows(rows(conformed, target), target, quarantine, new CommitTag.Batch(appId, batchId));
     }
 
     /**
@@ -62,15 +62,18 @@ public final class SilverQuarantine {
                         .toArray(Column[]::new));
     }
 
-    /** Adds quarantine rows once per (event id, target table), as {@link #append} does; returns how many. */
-    public static long appendRows(Dataset<Row> rejected, TableLocation target, TableLocation quarantine, String appId,
-                                  long batchId) {
+    /**
+     * Adds quarantine rows once per (event id, target table), as {@link #append} does; returns how many. The commit
+     * is tagged {@code tag} (a second write of one batch names its part, e.g. {@code #gate}).
+     */
+    public static long appendRows(Dataset<Row> rejected, TableLocation target, TableLocation quarantine,
+                                  CommitTag.Batch tag) {
         if (rejected.isEmpty()) {
             return 0;
         }
         String condition = "t." + SilverQuarantineTable.TARGET_TABLE + " = '" + target.name() + "' AND t."
                 + SilverQuarantineTable.EVENT_ID + " = s." + SilverQuarantineTable.EVENT_ID;
-        return DeltaCommits.writeTagged(rejected.sparkSession(), quarantine, new CommitTag.Batch(appId, batchId),
+        return DeltaCommits.writeTagged(rejected.sparkSession(), quarantine, tag,
                 table -> table.as("t").merge(rejected.as("s"), condition).whenNotMatched().insertAll().execute(),
                 "numTargetRowsInserted");
     }

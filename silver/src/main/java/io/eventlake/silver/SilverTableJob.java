@@ -12,6 +12,7 @@ import io.eventlake.quality.Gate;
 import io.eventlake.quality.GateResult;
 import io.eventlake.quality.RowChecks;
 import io.eventlake.silver.conform.Conformance;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.TableLocation;
 import io.eventlake.table.TableSpec;
@@ -136,7 +137,7 @@ public abstract class SilverTableJob implements SilverJob {
             Dataset<Row> failing = RowChecks.failing(judged);
             long quarantined = failing.isEmpty() ? 0
                     : SilverQuarantine.appendRows(SilverQuarantine.gateRows(failing, accepted, table), table,
-                    context.settings().quarantine(), appId, batchId);
+                    context.settings().quarantine(), new CommitTag.Batch(appId, batchId).part("gate"));
             if (result != null) { // a batch that wrote rows committed a version: the verdicts name it
                 context.quality().recordPassed(spark, result, written.written() > 0
                         ? DeltaCommits.currentVersion(spark, table) : null, batchId);
