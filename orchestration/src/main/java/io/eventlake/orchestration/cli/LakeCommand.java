@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "eventlake: business events from Kafka into a medallion of Delta tables.",
         subcommands = {BronzeCommand.class, SilverCommand.class, GoldCommand.class, FeaturesCommand.class,
                 PipelineCommand.class, HistoryCommand.class, ShowCommand.class, RollbackCommand.class,
-                LineageCommand.class, CommandLine.HelpCommand.class})
+                LineageCommand.class})
 public final class LakeCommand {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -78,6 +78,7 @@ public final class LakeCommand {
         LakeCommand command = new LakeCommand(sessions, environment, "lake " + String.join(" ", args), extension);
         CommandLine cli = new CommandLine(command);
         extension.commands().forEach(cli::addSubcommand);
+        cli.addSubcommand("help", new CommandLine.HelpCommand()); // listed last, after an extension's commands
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(LakeCommand::exitCode);
