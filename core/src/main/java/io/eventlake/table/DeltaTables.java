@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -97,6 +98,9 @@ public final class DeltaTables {
         }
         if (layout.changeDataFeed()) {
             builder = builder.property(CHANGE_DATA_FEED, "true");
+        }
+        for (Map.Entry<String, String> pinned : ReaderCompatibility.PINNED.entrySet()) {
+            builder = builder.property(pinned.getKey(), pinned.getValue());
         }
         builder.execute();
     }

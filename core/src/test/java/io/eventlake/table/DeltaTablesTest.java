@@ -39,6 +39,28 @@ class DeltaTablesTest {
         assertEquals(0, spark.read().format("delta").load(table.path()).count());
     }
 
+    /** delta-rs and polars must read every table: the features they refuse stay off whatever the session default. */
+    @Test
+    void aNewTableHasTheReaderFeaturesPinnedOffEvenWhenTheSessionDefaultTurnsThemOn() {
+        String key = ReaderCompatibility.SESSION_DEFAULT_PREFIX + "enableDeletionVectors";
+        spark.conf().set(key, "true");
+        try {
+            TableLocation table = new TableLocation("qa.pinned", TestSpark.tempDir("pinned").resolve("t").toString());
+            DeltaTables.ensure(spark, table, SCHEMA);
+
+            java.util.Map<String, String> properties = spark.sql("DESCRIBE DETAIL qa.pinned").select("properties")
+                    .first().getJavaMap(0);
+            assertEquals(ReaderCompatibility.PINNED, ReaderCompatibility.PINNED.keySet().stream().collect(
+                    java.util.stream.Collectors.toMap(k -> k, k -> String.valueOf(properties.get(k)),
+                            (a, b) -> a, java.util.LinkedHashMap::new)), properties.toString());
+            List<String> features = spark.sql("DESCRIBE DETAIL qa.pinned").select("tableFeatures").first().getList(0);
+            assertTrue(!features.contains("deletionVectors") && !features.contains("columnMapping")
+                    && !features.contains("v2Checkpoint"), features.toString());
+        } finally {
+            spark.conf().unset(key);
+        }
+    }
+
     @Test
     void anExistingTableIsAdoptedUnderItsNameEvenWhenItsPropertiesDiffer() {
         String path = TestSpark.tempDir("adopt").resolve("t").toString();

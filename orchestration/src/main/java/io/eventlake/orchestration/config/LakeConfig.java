@@ -17,6 +17,7 @@ import io.eventlake.orchestration.runs.RunsTable;
 import io.eventlake.quality.GateResultsTable;
 import io.eventlake.silver.SilverLayer;
 import io.eventlake.table.LakeCatalog;
+import io.eventlake.table.ReaderCompatibility;
 import io.eventlake.table.TableLocation;
 import io.eventlake.table.TableSpec;
 import java.util.LinkedHashMap;
@@ -127,6 +128,15 @@ public final class LakeConfig {
                         Arrays.stream(SparkSettings.Catalog.values()).map(SparkSettings.Catalog::configName)
                                 .collect(Collectors.toSet()))),
                 c.stringMap("eventlake.spark.conf"));
+        for (Map.Entry<String, String> entry : spark.conf().entrySet()) {
+            java.util.Optional<String> property = ReaderCompatibility.conflict(entry.getKey(), entry.getValue());
+            if (property.isPresent()) {
+                throw LakeErrors.configInvalid("eventlake.spark.conf.\"" + entry.getKey() + "\"", entry.getValue(),
+                        ReaderCompatibility.PINNED.get(property.get()) + " (or leave it out): eventlake pins "
+                                + property.get() + " so that delta-rs, polars and DuckDB read every table",
+                        ReaderCompatibility.PINNED.get(property.get()));
+            }
+        }
         String contracts = c.string("eventlake.contracts.location", "EVENTLAKE_CONTRACTS");
 
         Map<String, String> kafkaOptions = c.stringMap("eventlake.kafka.options");

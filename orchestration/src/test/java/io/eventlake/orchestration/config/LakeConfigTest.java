@@ -229,7 +229,9 @@ class LakeConfigTest {
         List<String> invalid = List.of("kafka.max-offsets-per-trigger=-5", "kafka.starting-offsets=newest",
                 "kafka.topics=[]", "kafka.topics=[\"bad topic\"]", "bronze.trigger-interval=soon",
                 "min-free-space=lots", "bronze.events-table=Events",
-                "gold.features.reporting-currency=EURO", "gold.features.exchange-rates.USD=dear");
+                "gold.features.reporting-currency=EURO", "gold.features.exchange-rates.USD=dear",
+                "spark.conf.\"spark.databricks.delta.properties.defaults.enableDeletionVectors\"=true",
+                "spark.conf.\"spark.databricks.delta.properties.defaults.columnMapping.mode\"=name");
         java.util.regex.Pattern suggested = java.util.regex.Pattern.compile("--set '((?:[^']|'\\\\'')*)'\\.$");
         for (String override : invalid) {
             LakeException error = assertThrows(LakeException.class,
