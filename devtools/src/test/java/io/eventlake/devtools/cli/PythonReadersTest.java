@@ -22,24 +22,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The readers data scientists use, as real processes: every table of a demo lake, at every version, read by delta-rs,
  * polars and DuckDB ({@code notebooks/read_every_version.py} in the project's venv) has the row count Spark reads.
  */
 @Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PythonReadersTest {
     private static final Path ROOT = Path.of(System.getProperty("eventlake.root"));
+    private final Path python = ROOT.resolve(".venv/bin/python");
+    private Path root;
+    private String demoOut;
+
+    @BeforeAll
+    void aDemoLake() {
+        assertTrue(Files.isExecutable(python), python + " is missing: run ./lake setup (./lake test does)");
+        root = TestSpark.tempDir("readers");
+        Run demo = lake(local("demo", "--count", "600", "--set", "lake-root=\"" + root + "\""));
+        assertEquals(LakeCommand.OK, demo.status(), demo.err() + demo.out());
+        demoOut = demo.out();
+    }
 
     @Test
     void everyTableOfADemoLakeAtEveryVersionHasSparksRowCountInDeltaRsPolarsAndDuckDb() throws Exception {
-        Path python = ROOT.resolve(".venv/bin/python");
-        assertTrue(Files.isExecutable(python), python + " is missing: run ./lake setup (./lake test does)");
-        Path root = TestSpark.tempDir("readers");
-        Run demo = lake(local("demo", "--count", "600", "--set", "lake-root=\"" + root + "\""));
-        assertEquals(LakeCommand.OK, demo.status(), demo.err() + demo.out());
 
         SparkSession spark = TestSpark.session();
         Map<String, Map<Long, Long>> expected = new LinkedHashMap<>();
@@ -62,7 +74,7 @@ class PythonReadersTest {
         assertTrue(expected.values().stream().anyMatch(versions -> versions.size() > 3),
                 "some table has several versions (the demo's restore): " + expected);
 
-        JsonNode read = readWithPython(python, new ArrayList<>(expected.keySet()));
+        JsonNode read = readWithPython(new ArrayList<>(expected.keySet()));
         for (Map.Entry<String, Map<Long, Long>> table : expected.entrySet()) {
             for (Map.Entry<Long, Long> version : table.getValue().entrySet()) {
                 JsonNode readers = read.path(table.getKey()).path(String.valueOf(version.getKey()));
@@ -74,15 +86,46 @@ class PythonReadersTest {
         }
     }
 
-    private static JsonNode readWithPython(Path python, List<String> tables) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(python.toString(),
-                ROOT.resolve("notebooks/read_every_version.py").toString(), "--json"));
+    /** The notebook script runs as written on the demo's lake and a training set built with the CLI. */
+    @Test
+    void theNotebookScriptReadsGoldAnOlderVersionAndATrainingSetWithItsRecordedVersions() throws Exception {
+        Matcher customer = Pattern.compile("\\n +(C\\d{5}) +(2026-\\d\\d-\\d\\d) +\\d+ +\\d+ ").matcher(demoOut);
+        assertTrue(customer.find(), demoOut);
+        Path labels = root.resolve("labels.csv");
+        Files.writeString(labels, "customer_id,label_time,label\n" + customer.group(1) + "," + customer.group(2)
+                + "T12:00:00Z,1\n");
+        Path trainingSet = root.resolve("training-set");
+        Run built = lake(local("features", "training-set", "--labels", labels.toString(), "--out",
+                trainingSet.toString(), "--set", "lake-root=\"" + root.resolve("demo") + "\""));
+        assertEquals(LakeCommand.OK, built.status(), built.err());
+
+        String out = python(List.of(ROOT.resolve("notebooks/explore_gold.py").toString(),
+                root.resolve("demo").toString(), trainingSet.toString()));
+        assertTrue(out.contains("gold.daily_store_sales: version "), out);
+        assertTrue(out.matches("(?s).*version 1 had \\d+ rows; now \\d+.*"), out);
+        assertTrue(out.contains("RESTORE  run demo-"), "the demo's blocked refresh, restored: " + out);
+        Matcher versions = Pattern.compile("training set \\S+: 1 labels, built from \\{'gold.customer_features': (\\d+)")
+                .matcher(out);
+        assertTrue(versions.find(), out);
+        assertTrue(built.out().contains("gold.customer_features=" + versions.group(1)), built.out() + "\n" + out);
+    }
+
+    private JsonNode readWithPython(List<String> tables) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("notebooks/read_every_version.py").toString(),
+                "--json"));
         command.addAll(tables);
+        return new ObjectMapper().readTree(python(command));
+    }
+
+    /** Runs the venv's python with {@code args}; its standard output. */
+    private String python(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(python.toString()));
+        command.addAll(args);
         Path out = Files.createTempFile("readers", ".json");
         Path err = Files.createTempFile("readers", ".err");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the readers finish within 5 minutes");
         assertEquals(0, process.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
-        return new ObjectMapper().readTree(out.toFile());
+        return Files.readString(out, StandardCharsets.UTF_8);
     }
 }
