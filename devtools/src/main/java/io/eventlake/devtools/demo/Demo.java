@@ -114,6 +114,11 @@ public final class Demo {
             out.println("   Read them from Spark with spark.read.format(\"delta\").load(\"<path>\"), e.g.");
             out.println("     SELECT reason_code, count(*) FROM delta.`" + bronze.quarantine().path()
                     + "` GROUP BY reason_code");
+            out.println("   Read them from Python (delta-rs, polars, DuckDB; no Spark), in the repository folder:");
+            out.println("     ./lake setup    # once: .venv with the readers of notebooks/requirements.txt");
+            out.println("     .venv/bin/python notebooks/explore_gold.py " + demo.lakeRoot());
+            out.println("     .venv/bin/python notebooks/read_every_version.py "
+                    + demo.gold().tables().dailyStoreSales().path());
             if (!reconciliation.mismatches().isEmpty()) {
                 throw LakeErrors.reconciliationFailed(reconciliation.mismatches());
             }

@@ -86,6 +86,19 @@ class PythonReadersTest {
         }
     }
 
+    /** The demo ends with Python commands that work as written (here: in this repository, with its venv). */
+    @Test
+    void theDemosPythonInstructionsRunAsPrinted() throws Exception {
+        Matcher printed = Pattern.compile("\\n +\\.venv/bin/python (notebooks/\\S+\\.py) (\\S+)\\n").matcher(demoOut);
+        int commands = 0;
+        while (printed.find()) {
+            String out = python(List.of(ROOT.resolve(printed.group(1)).toString(), printed.group(2)));
+            assertTrue(out.contains("gold.daily_store_sales") || out.contains("deltalake"), printed.group() + out);
+            commands++;
+        }
+        assertEquals(2, commands, demoOut);
+    }
+
     /** The notebook script runs as written on the demo's lake and a training set built with the CLI. */
     @Test
     void theNotebookScriptReadsGoldAnOlderVersionAndATrainingSetWithItsRecordedVersions() throws Exception {
