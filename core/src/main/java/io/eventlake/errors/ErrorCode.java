@@ -32,7 +32,9 @@ public enum ErrorCode {
     AUDIT_FAILED(Kind.USER),
     VERSION_MISSING(Kind.USER),
     RUN_MISSING(Kind.USER),
-    ROLLBACK_REFUSED(Kind.USER);
+    ROLLBACK_REFUSED(Kind.USER),
+    SQL_INVALID(Kind.USER),
+    SQL_WRITE_REFUSED(Kind.USER);
 
     /** Whether the user can fix the error by changing their input, or it comes from the environment. */
     public enum Kind { USER, ENVIRONMENT }

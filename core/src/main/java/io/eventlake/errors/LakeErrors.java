@@ -414,4 +414,28 @@ public final class LakeErrors {
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
+
+    // ---- SQL ---------------------------------------------------------------------------------------------
+
+    public static LakeException sqlInvalid(String sql, String reason) {
+        return error(ErrorCode.SQL_INVALID,
+                "The query '" + abbreviated(sql) + "' cannot run.",
+                reason,
+                "correct the query; './lake sql \"SHOW TABLES IN gold\"' lists a database's tables and "
+                        + "'./lake sql \"DESCRIBE gold.daily_store_sales\"' a table's columns.");
+    }
+
+    public static LakeException sqlWriteRefused(String sql, String statement) {
+        return error(ErrorCode.SQL_WRITE_REFUSED,
+                "The statement '" + abbreviated(sql) + "' (" + statement + ") was refused: it would change the lake.",
+                "SQL access to the lake is read-only: only eventlake's jobs write its tables, so every change is a "
+                        + "recorded, audited run.",
+                "query with SELECT (time travel: VERSION AS OF / TIMESTAMP AS OF), DESCRIBE, DESCRIBE HISTORY or SHOW; "
+                        + "change a table with its job, or undo a version with './lake rollback'.");
+    }
+
+    private static String abbreviated(String sql) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return flat.length() <= 120 ? flat : flat.substring(0, 117) + "...";
+    }
 }

@@ -1,0 +1,52 @@
+package io.eventlake.orchestration.sql;
+
+import io.eventlake.errors.LakeErrors;
+import io.eventlake.table.DeltaTables;
+import io.eventlake.table.LakeCatalog;
+import io.eventlake.table.TableLocation;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+
+/**
+ * Read-only SQL over the lake's tables by name: every table of the catalog that exists is registered in the
+ * session by its path (so a session whose catalog lacks it, e.g. an in-memory one, still finds it), then a statement
+ * that passes {@link ReadOnlySql} runs.
+ */
+public final class LakeSql {
+    private final SparkSession spark;
+
+    /** Registers the lake's existing tables in {@code spark}'s catalog (names already there are left as they are). */
+    public LakeSql(SparkSession spark, LakeCatalog catalog) {
+        this.spark = spark;
+        for (TableLocation table : catalog.tables()) {
+            if (!spark.catalog().tableExists(table.name()) && DeltaTables.exists(spark, table)) {
+                spark.sql("CREATE DATABASE IF NOT EXISTS " + table.database());
+                spark.sql("CREATE TABLE IF NOT EXISTS " + table.name() + " USING DELTA LOCATION '"
+                        + table.path().replace("\\", "\\\\").replace("'", "\\'") + "'");
+            }
+        }
+    }
+
+    /**
+     * The result of {@code sql}, when it only reads.
+     *
+     * @throws io.eventlake.errors.LakeException {@code SQL_WRITE_REFUSED} for a statement that would change the lake,
+     *     {@code SQL_INVALID} for one that does not parse or names what does not exist
+     */
+    public Dataset<Row> query(String sql) {
+        LogicalPlan parsed = ReadOnlySql.check(spark, sql);
+        try {
+            ReadOnlySql.requireReading(sql, spark.sessionState().executePlan(parsed,
+                    org.apache.spark.sql.execution.CommandExecutionMode.SKIP()).analyzed());
+            return spark.sql(sql);
+        } catch (Exception e) {
+            if (e instanceof AnalysisException analysis) {
+                throw LakeErrors.sqlInvalid(sql, analysis.getSimpleMessage());
+            }
+            throw e;
+        }
+    }
+}
