@@ -27,6 +27,19 @@ import org.apache.spark.sql.catalyst.plans.logical.ShowTables;
 import org.apache.spark.sql.catalyst.plans.logical.ShowViews;
 import org.apache.spark.sql.delta.commands.DescribeDeltaDetailCommand;
 import org.apache.spark.sql.delta.commands.DescribeDeltaHistory;
+import org.apache.spark.sql.delta.commands.DescribeDeltaHistoryCommand;
+import org.apache.spark.sql.delta.commands.ShowDeltaTableColumnsCommand;
+import org.apache.spark.sql.execution.command.DescribeColumnCommand;
+import org.apache.spark.sql.execution.command.DescribeDatabaseCommand;
+import org.apache.spark.sql.execution.command.DescribeFunctionCommand;
+import org.apache.spark.sql.execution.command.DescribeTableCommand;
+import org.apache.spark.sql.execution.command.ShowColumnsCommand;
+import org.apache.spark.sql.execution.command.ShowCreateTableCommand;
+import org.apache.spark.sql.execution.command.ShowFunctionsCommand;
+import org.apache.spark.sql.execution.command.ShowPartitionsCommand;
+import org.apache.spark.sql.execution.command.ShowTablePropertiesCommand;
+import org.apache.spark.sql.execution.command.ShowTablesCommand;
+import org.apache.spark.sql.execution.command.ShowViewsCommand;
 import org.apache.spark.sql.execution.command.ExplainCommand;
 import org.apache.spark.sql.execution.command.SetCommand;
 import scala.collection.JavaConverters;
@@ -44,7 +57,13 @@ public final class ReadOnlySql {
             DescribeNamespace.class, DescribeFunction.class, DescribeDeltaHistory.class,
             DescribeDeltaDetailCommand.class, ShowTables.class, ShowViews.class, ShowNamespaces.class,
             ShowColumns.class, ShowTableProperties.class, ShowCreateTable.class, ShowPartitions.class,
-            ShowFunctions.class, ExplainCommand.class, SetCommand.class, SetCatalogAndNamespace.class);
+            ShowFunctions.class, ExplainCommand.class, SetCommand.class, SetCatalogAndNamespace.class,
+            // the same, as the analyzer resolves them against the session catalog
+            DescribeDeltaHistoryCommand.class, DescribeTableCommand.class, DescribeColumnCommand.class,
+            DescribeDatabaseCommand.class, DescribeFunctionCommand.class, ShowTablesCommand.class,
+            ShowViewsCommand.class, ShowColumnsCommand.class,
+            ShowTablePropertiesCommand.class, ShowCreateTableCommand.class, ShowPartitionsCommand.class,
+            ShowFunctionsCommand.class, ShowDeltaTableColumnsCommand.class);
 
     /** Statements that write without being a {@code Command} (Delta's RESTORE and CLONE, INSERT ... DIRECTORY). */
     private static final List<Class<?>> WRITING_STATEMENTS = List.of(RestoreTableStatement.class,
