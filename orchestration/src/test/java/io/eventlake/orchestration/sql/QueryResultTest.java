@@ -26,7 +26,7 @@ class QueryResultTest {
     void aTableIsAlignedWithNullShownAndARowCount() {
         assertEquals("""
                 store_id | net     | note
-                ---------+---------+-------------------
+                ---------+---------+-----------------
                 S001     | 1234.50 | a, "quoted" note
                 S2       | 7.00    | NULL
                 (2 rows)
