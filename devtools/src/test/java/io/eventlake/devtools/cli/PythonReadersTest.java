@@ -89,7 +89,7 @@ class PythonReadersTest {
     /** The demo ends with Python commands that work as written (here: in this repository, with its venv). */
     @Test
     void theDemosPythonInstructionsRunAsPrinted() throws Exception {
-        Matcher printed = Pattern.compile("\\n +\\.venv/bin/python (notebooks/\\S+\\.py) (\\S+)\\n").matcher(demoOut);
+        Matcher printed = Pattern.compile("(?m)^ +\\.venv/bin/python (notebooks/\\S+\\.py) (\\S+)$").matcher(demoOut);
         int commands = 0;
         while (printed.find()) {
             String out = python(List.of(ROOT.resolve(printed.group(1)).toString(), printed.group(2)));
