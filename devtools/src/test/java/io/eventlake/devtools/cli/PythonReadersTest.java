@@ -24,6 +24,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.eventlake.orchestration.config.ConfigSources;
+import io.eventlake.orchestration.config.LakeConfig;
+import io.eventlake.orchestration.config.LakeSettings;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,9 +45,27 @@ class PythonReadersTest {
     private Path root;
     private String demoOut;
 
+    /**
+     * Test hook: the demo registers the default table names (bronze.events, ...), and this JVM's catalog is shared
+     * by every test (a real lake keeps its metastore under its own root): names another demo registered elsewhere
+     * are dropped first, and this demo's afterwards. Only catalog entries go; the data stays at its paths.
+     */
+    private static void dropDemoTableNames() {
+        LakeSettings defaults = LakeConfig.load(new ConfigSources(ROOT.resolve("conf"), "local", null, List.of()));
+        for (String name : defaults.tableNames()) {
+            TestSpark.session().sql("DROP TABLE IF EXISTS " + name);
+        }
+    }
+
+    @AfterAll
+    void dropNames() {
+        dropDemoTableNames();
+    }
+
     @BeforeAll
     void aDemoLake() {
         assertTrue(Files.isExecutable(python), python + " is missing: run ./lake setup (./lake test does)");
+        dropDemoTableNames();
         root = TestSpark.tempDir("readers");
         Run demo = lake(local("demo", "--count", "600", "--set", "lake-root=\"" + root + "\""));
         assertEquals(LakeCommand.OK, demo.status(), demo.err() + demo.out());
