@@ -67,10 +67,7 @@ public final class DeltaTables {
                 spark.sql("ALTER TABLE delta.`" + table.path().replace("`", "``") + "` SET TBLPROPERTIES ("
                         + CHANGE_DATA_FEED + " = true)");
             }
-            if (!spark.catalog().tableExists(table.name())) {
-                spark.sql("CREATE TABLE IF NOT EXISTS " + table.name() + " USING DELTA LOCATION '"
-                        + table.path().replace("\\", "\\\\").replace("'", "\\'") + "'");
-            }
+            register(spark, table);
             return;
         }
         clearUncommitted(spark, table);
@@ -82,6 +79,18 @@ public final class DeltaTables {
             }
             // another writer (a second process on a shared store) created it meanwhile: adopt it as it is
             ensure(spark, table, schema, layout);
+        }
+    }
+
+    /**
+     * Registers the existing Delta table at {@code table}'s path under its name (and its database), when the
+     * catalog lacks the name; a name already registered is left as it is. Writes nothing to the table.
+     */
+    public static void register(SparkSession spark, TableLocation table) {
+        if (!spark.catalog().tableExists(table.name())) {
+            spark.sql("CREATE DATABASE IF NOT EXISTS " + table.database());
+            spark.sql("CREATE TABLE IF NOT EXISTS " + table.name() + " USING DELTA LOCATION '"
+                    + table.path().replace("\\", "\\\\").replace("'", "\\'") + "'");
         }
     }
 

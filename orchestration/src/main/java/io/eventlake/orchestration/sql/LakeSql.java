@@ -23,9 +23,7 @@ public final class LakeSql {
         this.spark = spark;
         for (TableLocation table : catalog.tables()) {
             if (!spark.catalog().tableExists(table.name()) && DeltaTables.exists(spark, table)) {
-                spark.sql("CREATE DATABASE IF NOT EXISTS " + table.database());
-                spark.sql("CREATE TABLE IF NOT EXISTS " + table.name() + " USING DELTA LOCATION '"
-                        + table.path().replace("\\", "\\\\").replace("'", "\\'") + "'");
+                DeltaTables.register(spark, table);
             }
         }
     }
