@@ -23,7 +23,7 @@ public enum ErrorCode {
     KAFKA_BROKER_NOT_BUILT(Kind.ENVIRONMENT),
     KAFKA_PRODUCE_FAILED(Kind.ENVIRONMENT),
     STREAM_FAILED(Kind.ENVIRONMENT),
-    LAKE_LOCKED(Kind.ENVIRONMENT),
+    TABLE_LOCKED(Kind.ENVIRONMENT),
     LAKE_NOT_WRITABLE(Kind.ENVIRONMENT),
     LAKE_DISK_FULL(Kind.ENVIRONMENT),
     RECONCILIATION_FAILED(Kind.ENVIRONMENT),
@@ -34,7 +34,11 @@ public enum ErrorCode {
     RUN_MISSING(Kind.USER),
     ROLLBACK_REFUSED(Kind.USER),
     SQL_INVALID(Kind.USER),
-    SQL_WRITE_REFUSED(Kind.USER);
+    SQL_WRITE_REFUSED(Kind.USER),
+    SQL_SERVER_NO_PASSWORD(Kind.USER),
+    SQL_SERVER_PASSWORD_FILE_UNSAFE(Kind.USER),
+    SQL_SERVER_NEEDS_SPARK(Kind.USER),
+    SQL_SERVER_NOT_STARTED(Kind.ENVIRONMENT);
 
     /** Whether the user can fix the error by changing their input, or it comes from the environment. */
     public enum Kind { USER, ENVIRONMENT }

@@ -260,13 +260,15 @@ public final class LakeErrors {
 
     // ---- the lake root ------------------------------------------------------------------------------------
 
-    public static LakeException lakeLocked(String root, String lockFile, String holder) {
-        return error(ErrorCode.LAKE_LOCKED,
-                "The lake at " + root + " is in use by another process: " + holder + ".",
-                "Only one process may use a local lake root at a time (its embedded metastore and streaming "
-                        + "checkpoints are not shared); the lock is " + lockFile + ", released when that process ends.",
-                "wait for it to finish or stop it (Ctrl-C, or kill <pid>); to run bronze and silver together use "
-                        + "./lake pipeline, or give this command another lake with --set lake-root=<path>.");
+    public static LakeException tableLocked(String table, String lockFile, String holder) {
+        return error(ErrorCode.TABLE_LOCKED,
+                "Table " + table + " is being written by another run: " + holder + ".",
+                "A table has one writer at a time (its streaming checkpoint and refresh state are not shared); the "
+                        + "lock is " + lockFile + ", released when that process ends. Readers (./lake sql, the SQL "
+                        + "endpoint, notebooks) and writers of other tables may run meanwhile.",
+                "wait for that run to finish or stop it (Ctrl-C, or kill <pid>); a continuous ./lake pipeline "
+                        + "already keeps bronze, silver and the inventory path current, so run only ./lake gold "
+                        + "beside it, or give this command another lake with --set lake-root=<path>.");
     }
 
     public static LakeException lakeNotWritable(String root, String reason) {
@@ -432,6 +434,40 @@ public final class LakeErrors {
                         + "recorded, audited run.",
                 "query with SELECT (time travel: VERSION AS OF / TIMESTAMP AS OF), DESCRIBE, DESCRIBE HISTORY or SHOW; "
                         + "change a table with its job, or undo a version with './lake rollback'.");
+    }
+
+    public static LakeException sqlServerNoPassword(String variable, String fileKey) {
+        return error(ErrorCode.SQL_SERVER_NO_PASSWORD,
+                "The SQL endpoint has no password for its clients.",
+                "Every client authenticates; the password comes from the environment variable " + variable
+                        + " or from the file " + fileKey + " names, never from a configuration file in the repository.",
+                "export " + variable + "=<a password>, or put it on the first line of a file outside conf/ (chmod "
+                        + "600) and set " + fileKey + " (or EVENTLAKE_SQL_PASSWORD_FILE) to its path.");
+    }
+
+    public static LakeException sqlServerPasswordFileUnsafe(String file, String reason) {
+        return error(ErrorCode.SQL_SERVER_PASSWORD_FILE_UNSAFE,
+                "The SQL endpoint's password file " + file + " was refused: " + reason + ".",
+                "A password must stay out of the repository and away from other users of this machine.",
+                "keep the file outside conf/ and the repository, holding the password on its first line, and make "
+                        + "it readable by you only: chmod 600 " + file + ".");
+    }
+
+    public static LakeException sqlServerNeedsSpark(String sparkHomeKey, String reason) {
+        return error(ErrorCode.SQL_SERVER_NEEDS_SPARK,
+                "The SQL endpoint cannot start: " + reason + ".",
+                "It runs on a Spark 3.5 distribution's Thrift server jars (spark-hive-thriftserver, "
+                        + "hive-service-rpc), which the spark-submit jar does not bundle.",
+                "set " + sparkHomeKey + " (or SPARK_HOME) to a Spark 3.5 distribution; ./lake sets it to the "
+                        + "project's pyspark (./lake setup installs it).");
+    }
+
+    public static LakeException sqlServerNotStarted(String url, String reason, String log) {
+        return error(ErrorCode.SQL_SERVER_NOT_STARTED,
+                "The SQL endpoint did not start on " + url + ": " + reason + ".",
+                "Its log is " + log + ".",
+                "read the log's last lines; a port in use needs another --set sql-server.port=<port> (or "
+                        + "EVENTLAKE_SQL_PORT), and ./lake sql-server status tells whether one is already running.");
     }
 
     private static String abbreviated(String sql) {

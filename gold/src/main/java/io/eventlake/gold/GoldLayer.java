@@ -41,6 +41,11 @@ public final class GoldLayer {
     public static final List<io.eventlake.table.TableSpec> GUARDED = List.of(
             io.eventlake.gold.sales.DailyStoreSalesTable.SPEC, io.eventlake.gold.features.CustomerFeaturesTable.SPEC);
 
+    /** The tables of the operational path (positions and alerts), written by {@link #inventory} only. */
+    public static final List<io.eventlake.table.TableSpec> OPERATIONAL = List.of(
+            io.eventlake.gold.inventory.InventoryPositionsTable.SPEC,
+            io.eventlake.gold.inventory.InventoryAlertsTable.SPEC);
+
     private final GoldSettings settings;
     private final QualityGates quality;
     private final InventoryStream inventory;

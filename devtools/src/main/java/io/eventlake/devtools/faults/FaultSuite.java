@@ -192,7 +192,7 @@ public final class FaultSuite {
         FaultOutcome second = null;
         for (int kill = 0; kill < settings.kills(); kill++) {
             Child running = child(root, broker, topic, "pipeline").start();
-            running.awaitLock(problems);
+            running.awaitLock(lake.bronze().events().name(), problems);
             if (second == null) {
                 second = secondProcess(root, running);
             }
@@ -209,21 +209,26 @@ public final class FaultSuite {
                 second);
     }
 
-    /** A second process taking the lake while the pipeline holds it: refused at once, naming the holder. */
+    /**
+     * A second writer of a table the running pipeline writes: refused at once, naming the table and the holder.
+     */
     private FaultOutcome secondProcess(Path root, Child holder) {
         List<String> problems = new ArrayList<>();
         long started = System.nanoTime();
-        try (LakeLock lock = LakeLock.acquire(root.toString(), "lake gold (fault suite)", 0)) {
-            problems.add("a second process got the lake while the pipeline ran");
+        String table = lake.bronze().events().name();
+        try (LakeLock lock = LakeLock.open(root.toString(), "lake bronze (fault suite)", 0)) {
+            lock.write(List.of(table));
+            problems.add("a second writer got " + table + " while the pipeline ran");
         } catch (LakeException e) {
             double seconds = (System.nanoTime() - started) / 1e9;
-            if (e.code() != ErrorCode.LAKE_LOCKED || !e.getMessage().contains("pid " + holder.pid())) {
+            if (e.code() != ErrorCode.TABLE_LOCKED || !e.getMessage().contains("pid " + holder.pid())
+                    || !e.getMessage().startsWith("Table " + table + " ")) {
                 problems.add("refused without naming the holder: " + e.getMessage());
             } else if (seconds > 30) {
                 problems.add("refused after " + seconds + " s");
             }
         }
-        return new FaultOutcome("second process on the same lake", 1, 0, 0, 0, 0, 0, problems);
+        return new FaultOutcome("second writer of one table", 1, 0, 0, 0, 0, 0, problems);
     }
 
     private LocalKafkaBroker brokerOutage(SparkSession spark, LocalKafkaBroker broker,
@@ -234,7 +239,7 @@ public final class FaultSuite {
         long sent = send(broker, topic, chunk, 0);
         List<String> problems = new ArrayList<>();
         Child running = child(root, broker, topic, "pipeline").start();
-        running.awaitLock(problems);
+        running.awaitLock(lake.bronze().events().name(), problems);
         running.awaitProgress(() -> bronzeCommits(root) >= 1, problems);
         broker.close();
         sleepMillis(10_000); // the pipeline keeps running without its broker
@@ -446,9 +451,9 @@ public final class FaultSuite {
             }
         }
 
-        /** Waits until the process holds the lake's lock (it has loaded its settings and opened the lake). */
-        void awaitLock(List<String> problems) {
-            Path lock = root.resolve(LakeLock.FILE);
+        /** Waits until the process holds the lock of {@code table} (it has loaded its settings and opened the lake). */
+        void awaitLock(String table, List<String> problems) {
+            Path lock = root.resolve(LakeLock.DIR).resolve(table + ".lock");
             awaitProgress(() -> {
                 try {
                     return Files.exists(lock) && Files.readString(lock).startsWith("pid " + pid() + ",");

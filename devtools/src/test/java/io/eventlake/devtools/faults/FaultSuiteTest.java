@@ -45,7 +45,7 @@ class FaultSuiteTest {
         List<FaultOutcome> outcomes = suite.run(s -> TestSpark.session());
 
         String table = printed.toString(StandardCharsets.UTF_8);
-        assertEquals(List.of("kill -9 of the running pipeline", "second process on the same lake"),
+        assertEquals(List.of("kill -9 of the running pipeline", "second writer of one table"),
                 outcomes.stream().map(FaultOutcome::scenario).toList(), table);
         for (FaultOutcome outcome : outcomes) {
             assertTrue(outcome.clean(), outcome.render() + "\n" + table);

@@ -36,8 +36,8 @@ final class BronzeCommand implements Callable<Integer> {
         LakeSettings settings = context.settings();
         ContractRegistry contracts = ContractRegistry.load(settings.contractsLocation());
         PrintWriter out = context.out();
-        SparkSession spark = context.session();
-        Run.execute(spark, settings, "bronze", runMode.mode().configName(), runId, recorded -> {
+        SparkSession spark = context.session(BronzeLayer.TABLES);
+        context.run(spark, "bronze", runMode.mode().configName(), runId, recorded -> {
             String run = recorded.id();
             BronzeLayer bronze = new BronzeLayer(settings.bronze(), settings.validator(contracts), run,
                     Clock.systemUTC());

@@ -4,10 +4,16 @@ import io.eventlake.orchestration.config.ConfigSection;
 import io.eventlake.orchestration.config.ConfigSources;
 import io.eventlake.orchestration.config.LakeConfig;
 import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.orchestration.guard.LakeLock;
+import io.eventlake.orchestration.runs.Run;
+import io.eventlake.table.TableSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,11 +75,56 @@ public final class CommandContext {
     }
 
     /**
-     * The SparkSession for the lake of {@link #settings()}, after the lake root was checked and locked for this
-     * command ({@link LakeCommand#session}).
+     * The SparkSession for the lake of {@link #settings()}, for a command that writes no lake table (it reads, or
+     * writes elsewhere), after the lake root was checked ({@link LakeCommand#session}).
      */
     public SparkSession session() {
-        return lake().session(settings());
+        return lake().session(settings(), List.of());
+    }
+
+    /**
+     * The SparkSession for the lake of {@link #settings()}, after the lake root was checked and the tables of
+     * {@code writes} were locked for this command: a second writer of any of them is refused naming the table and
+     * the run writing it ({@link LakeCommand#session}).
+     */
+    public SparkSession session(Collection<TableSpec> writes) {
+        return lake().session(settings(), names(writes));
+    }
+
+    /**
+     * Locks the tables of {@code writes} for this command when no other run writes them; otherwise locks none and
+     * says which table is held and by whom (a command leaving a table to the writer already running).
+     */
+    public Optional<LakeLock.Refused> tryWrite(Collection<TableSpec> writes) {
+        return lake().lake(settings()).tryWrite(names(writes));
+    }
+
+    /** Locks the tables named {@code tables} (known only once the command has read the lake, e.g. a rollback's). */
+    public void write(Collection<String> tables) {
+        lake().lake(settings()).write(tables);
+    }
+
+    /**
+     * Runs {@code body} as a recorded run of this command ({@link Run#execute}), its id (given, or made up) named
+     * in the table locks the command holds.
+     */
+    public void run(SparkSession spark, String command, String mode, String id, Consumer<Run> body) {
+        Run.execute(spark, settings(), command, mode, id, run -> {
+            lake().lake(settings()).recordRun(run.id());
+            body.accept(run);
+        });
+    }
+
+    private List<String> names(Collection<TableSpec> specs) {
+        return specs.stream().map(spec -> settings().catalog().location(spec).name()).toList();
+    }
+
+    /**
+     * The configuration folder in use: {@code --conf-dir} (the launcher sets it to the repository's {@code conf/}),
+     * null when the configuration comes from the jar.
+     */
+    public Path confDir() {
+        return confDir;
     }
 
     /** Where the command prints. */

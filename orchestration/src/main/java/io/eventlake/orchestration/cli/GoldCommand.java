@@ -1,11 +1,12 @@
 package io.eventlake.orchestration.cli;
 
-import io.eventlake.orchestration.runs.Run;
+import io.eventlake.orchestration.guard.LakeLock;
 import io.eventlake.gold.GoldLayer;
 import io.eventlake.gold.inventory.InventoryPositionsJob;
 import io.eventlake.gold.inventory.KafkaAlertSink;
 import io.eventlake.orchestration.config.LakeSettings;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -26,18 +27,27 @@ final class GoldCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LakeSettings settings = context.settings();
-        SparkSession spark = context.session();
+        SparkSession spark = context.session(GoldLayer.GUARDED);
+        // A continuous pipeline keeps the operational path current: leave it to that run rather than fail.
+        Optional<LakeLock.Refused> inventoryWriter = context.tryWrite(GoldLayer.OPERATIONAL);
         PrintWriter out = context.out();
-        Run.execute(spark, settings, "gold", "batch", run -> {
+        context.run(spark, "gold", "batch", null, run -> {
             GoldLayer gold = settings.goldLayer();
             GoldLayer.Refreshed refreshed = gold.refresh(spark, full);
             refreshed.results().forEach(out::println);
-            out.println(refreshInventory(spark, settings, gold));
+            out.println(inventoryWriter.map(GoldCommand::leftToWriter)
+                    .orElseGet(() -> refreshInventory(spark, settings, gold)));
             out.printf("run %s%n", run.id());
             out.flush();
             refreshed.throwIfFailed(); // after the operational path and the other tables did all they could
         });
         return LakeCommand.OK;
+    }
+
+    /** The line saying the inventory path was left to the run already writing it. */
+    static String leftToWriter(LakeLock.Refused writer) {
+        return String.format("%s: not refreshed here: %s is being written by %s, which keeps it current",
+                InventoryPositionsJob.NAME, writer.table(), writer.holder());
     }
 
     /** Brings the inventory positions up to date (alerts to the configured topic); a line saying what it raised. */

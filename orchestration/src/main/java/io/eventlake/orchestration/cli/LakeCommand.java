@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "eventlake: business events from Kafka into a medallion of Delta tables.",
         subcommands = {BronzeCommand.class, SilverCommand.class, GoldCommand.class, FeaturesCommand.class,
                 PipelineCommand.class, HistoryCommand.class, ShowCommand.class, RollbackCommand.class,
-                LineageCommand.class, SqlCommand.class})
+                LineageCommand.class, SqlCommand.class, SqlServerCommand.class})
 public final class LakeCommand {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -143,14 +143,23 @@ public final class LakeCommand {
     }
 
     /**
-     * The session for the lake of {@code settings}, after checking the lake root and locking it for this command
-     * ({@link LakeLock}: a second process, a read-only or full file system fail here, within a second).
+     * The session for the lake of {@code settings}, after checking the lake root and locking the tables this
+     * command writes ({@link LakeLock}: a second writer of one of them, a read-only or full file system fail here,
+     * within a second, before any Spark starts).
+     *
+     * @param writes the names of the tables the command writes (none for a reader)
      */
-    public SparkSession session(LakeSettings settings) {
-        if (lock == null) {
-            lock = LakeLock.acquire(settings.lakeRoot(), commandLine, settings.minFreeSpace());
-        }
+    public SparkSession session(LakeSettings settings, java.util.Collection<String> writes) {
+        lake(settings).write(writes);
         return sessions.apply(settings);
+    }
+
+    /** The lake root of {@code settings} as this command holds it: checked on first use, with its table locks. */
+    public LakeLock lake(LakeSettings settings) {
+        if (lock == null) {
+            lock = LakeLock.open(settings.lakeRoot(), commandLine, settings.minFreeSpace());
+        }
+        return lock;
     }
 
     private void releaseLake() {
@@ -170,8 +179,11 @@ public final class LakeCommand {
         return sessions;
     }
 
-    /** The configuration sections of the extension's commands, read and checked with every load. */
+    /** The configuration sections read and checked with every load: the SQL endpoint's, and the extension's. */
     public java.util.List<io.eventlake.orchestration.config.ConfigSection<?>> configSections() {
-        return extension.configSections();
+        java.util.List<io.eventlake.orchestration.config.ConfigSection<?>> sections =
+                new java.util.ArrayList<>(extension.configSections());
+        sections.add(io.eventlake.orchestration.sqlserver.SqlServerSettings.SECTION);
+        return sections;
     }
 }

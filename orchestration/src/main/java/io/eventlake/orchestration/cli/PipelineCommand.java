@@ -2,6 +2,7 @@ package io.eventlake.orchestration.cli;
 
 import io.eventlake.bronze.BronzeEventsJob;
 import io.eventlake.orchestration.runs.Run;
+import io.eventlake.table.TableSpec;
 import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.stream.Queries;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code lake pipeline}: bronze, silver and the inventory path in one process (one SparkSession, one metastore),
+ * {@code lake pipeline}: bronze, silver and the inventory path in one process (one SparkSession),
  * continuous or available-now. Continuous runs every query side by side: each layer picks up the one before on its
  * next trigger, and low-stock alerts reach their topic within a few triggers of the event. Available-now runs them
  * in order, then refreshes the gold batch tables.
@@ -46,9 +47,15 @@ final class PipelineCommand implements Callable<Integer> {
         ContractRegistry contracts = ContractRegistry.load(settings.contractsLocation());
         // Without a personal-data key, refuse before anything starts.
         SilverLayer silver = SilverCommand.layer(settings, contracts, lake.environment());
-        SparkSession spark = context.session();
+        List<TableSpec> writes = new ArrayList<>(BronzeLayer.TABLES);
+        writes.addAll(SilverLayer.TABLES);
+        writes.addAll(GoldLayer.OPERATIONAL);
+        if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
+            writes.addAll(GoldLayer.GUARDED); // it ends with a gold refresh
+        }
+        SparkSession spark = context.session(writes);
         PrintWriter out = context.out();
-        Run.execute(spark, settings, "pipeline", runMode.mode().configName(), recorded -> run(spark, settings,
+        context.run(spark, "pipeline", runMode.mode().configName(), null, recorded -> run(spark, settings,
                 contracts, silver, out, recorded));
         return LakeCommand.OK;
     }

@@ -46,11 +46,14 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LakeSettings settings = context.settings();
+        if (target.table != null) {
+            context.write(List.of(target.table.name)); // before Spark starts: a running writer fails it at once
+        }
         SparkSession spark = context.session();
         PrintWriter out = context.out();
-        Run.execute(spark, settings, "rollback", "batch", run -> {
+        context.run(spark, "rollback", "batch", null, run -> {
             List<Rollback.Restored> restored = target.run != null
-                    ? Rollback.run(spark, settings, target.run, cascade)
+                    ? Rollback.run(spark, settings, target.run, cascade, context::write)
                     : List.of(Rollback.toVersion(spark, settings, target.table.name, target.table.version));
             for (Rollback.Restored r : restored) {
                 out.printf("restored %s to version %d (it was at version %d; the restore is version %d)%n", r.table(),

@@ -39,9 +39,9 @@ final class SilverCommand implements Callable<Integer> {
     public Integer call() {
         LakeSettings settings = context.settings();
         SilverLayer silver = layer(settings, ContractRegistry.load(settings.contractsLocation()), lake.environment());
-        SparkSession spark = context.session();
+        SparkSession spark = context.session(SilverLayer.TABLES);
         PrintWriter out = context.out();
-        Run.execute(spark, settings, "silver", runMode.mode().configName(), run -> {
+        context.run(spark, "silver", runMode.mode().configName(), null, run -> {
             if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
                 try {
                     silver.runAvailableNow(spark);

@@ -166,7 +166,7 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
         return !lakeRoot.contains("://") || lakeRoot.startsWith("file:");
     }
 
-    /** Local folder for lake-owned local state (metastore, broker data). Only for a local lake. */
+    /** Local folder for lake-owned local state (broker data, the demo's lake). Only for a local lake. */
     public Path localDir(String name) {
         return Path.of(lakeRoot.replaceFirst("^file:(//)?", "")).resolve(name);
     }
@@ -181,6 +181,16 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     public LakeSettings withGates(Map<String, Gate> gates) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, kafka, triggerInterval, catalog, silverStreams,
                 goldJobs, new QualitySettings(gates), eventTime, minFreeSpace);
+    }
+
+    /** The same settings with {@code extra} Spark settings added to the configured ones (the SQL endpoint's). */
+    public LakeSettings withSparkConf(Map<String, String> extra) {
+        Map<String, String> conf = new java.util.LinkedHashMap<>(spark.conf());
+        conf.putAll(extra);
+        SparkSettings withExtra = new SparkSettings(spark.master(), spark.appName(), spark.shufflePartitions(),
+                spark.catalog(), conf);
+        return new LakeSettings(lakeRoot, withExtra, contractsLocation, kafka, triggerInterval, catalog,
+                silverStreams, goldJobs, quality, eventTime, minFreeSpace);
     }
 
     /** The same settings reading from another broker and topics. */

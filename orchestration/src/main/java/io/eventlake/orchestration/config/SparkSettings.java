@@ -18,9 +18,10 @@ public record SparkSettings(String master, String appName, int shufflePartitions
     public enum Catalog {
         /** The cluster's Hive metastore. */
         HIVE("hive"),
-        /** A Derby metastore under the lake root; one process at a time. */
-        EMBEDDED_HIVE("embedded-hive"),
-        /** Names for the session only. */
+        /**
+         * Names for the session only: each process registers the lake tables it uses by path (their paths follow
+         * from the configuration), so any number of processes share one local lake without a shared catalog.
+         */
         IN_MEMORY("in-memory");
 
         private final String configName;

@@ -13,46 +13,62 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * The lock a command holds on a local lake root while it runs: {@value #FILE} under the root, locked by the
- * operating system (released when the process ends, even by {@code kill -9}, so it never goes stale) and holding the
- * holder's pid, command line and start time for the error a second process gets.
+ * What a command holds on a local lake root while it runs: the root checked, and one lock per table it writes.
  *
- * <p>Taking it first checks, within milliseconds, what would otherwise fail minutes later or hang: the root is on a
- * writable file system with at least {@code minFreeBytes} free. A lake on an object store (a URI with a scheme, e.g.
- * {@code s3a://}) is not locked here: its catalog is a shared metastore and Delta's commits are atomic.
+ * <p>{@link #open} checks, within milliseconds, what would otherwise fail minutes later or hang: the root is on a
+ * writable file system with at least {@code minFreeBytes} free. It locks nothing: any number of processes read and
+ * write one lake at a time (each registers the tables it uses by path in its own session catalog, so no catalog is
+ * shared). {@link #write} then locks the tables the command writes, one file each under {@value #DIR} locked by the
+ * operating system (released when the process ends, even by {@code kill -9}, so it never goes stale) and holding
+ * the holder's pid, run, command line and start time for the error a second writer of the same table gets. A table
+ * has one writer at a time because its streaming checkpoint, its refresh state and its metrics history are not
+ * shared; appends to the runs and gate results tables are Delta blind appends and need no lock.
+ *
+ * <p>A lake on an object store (a URI with a scheme, e.g. {@code s3a://}) is not locked here: its scheduler runs one
+ * job per table at a time (Airflow's {@code max_active_runs}), and Delta's commits are atomic.
  */
 public final class LakeLock implements AutoCloseable {
-    /** The lock file's name under the lake root. */
-    public static final String FILE = "_lake.lock";
+    /** The folder of the table locks under the lake root. */
+    public static final String DIR = "_locks";
 
     /** Below this much usable space after a failure, the failure is put down to a full disk. */
     static final long FULL_BELOW_BYTES = 1024 * 1024;
 
     private final Path root;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final String command;
+    private final Instant started = Instant.now();
+    private final Map<String, Held> held = new LinkedHashMap<>();
+    private String run;
 
-    private LakeLock(Path root, FileChannel channel, FileLock lock) {
+    private record Held(Path file, FileChannel channel, FileLock lock) {
+    }
+
+    private LakeLock(Path root, String command) {
         this.root = root;
-        this.channel = channel;
-        this.lock = lock;
+        this.command = command;
     }
 
     /**
-     * Checks the lake root and locks it for {@code command}.
+     * Checks the lake root for {@code command} (writable, enough free space), creating it when missing.
      *
      * @param lakeRoot     the configured lake root (a local path, or a URI whose scheme is not {@code file})
-     * @param command      the command line, shown to a second process
+     * @param command      the command line, shown to a second writer of a table this command locks
      * @param minFreeBytes the least free space a run needs to start
-     * @return the lock; {@link #none()} for a lake on an object store
+     * @return the lake, holding no table yet; one that locks nothing for a lake on an object store
      */
-    public static LakeLock acquire(String lakeRoot, String command, long minFreeBytes) {
+    public static LakeLock open(String lakeRoot, String command, long minFreeBytes) {
         Path root = localPath(lakeRoot);
         if (root == null) {
-            return none();
+            return new LakeLock(null, command);
         }
         Path existing = root;
         while (existing != null && !Files.exists(existing)) {
@@ -74,9 +90,77 @@ public final class LakeLock implements AutoCloseable {
         } catch (IOException e) {
             throw LakeErrors.lakeNotWritable(root.toString(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        Path file = root.resolve(FILE);
+        return new LakeLock(root, command);
+    }
+
+    /** A lake that locks nothing (on an object store, or for a test that needs no lock). */
+    public static LakeLock none() {
+        return new LakeLock(null, "");
+    }
+
+    /**
+     * Locks every table of {@code tables} for this command, or none of them: a table another process (or another
+     * command of this one) writes is refused naming the table and its writer. Tables already held are skipped.
+     *
+     * @throws LakeException {@code TABLE_LOCKED} naming the first table held elsewhere and its holder
+     */
+    public LakeLock write(Collection<String> tables) {
+        tryWrite(tables).ifPresent(refused -> {
+            throw LakeErrors.tableLocked(refused.table(), refused.file().toString(), refused.holder());
+        });
+        return this;
+    }
+
+    /**
+     * Locks every table of {@code tables}, or none of them, and says which table was held elsewhere (and by whom)
+     * when it could not: for a command that leaves a table to a writer already running (a gold refresh beside a
+     * continuous pipeline leaves the inventory path to it).
+     */
+    public Optional<Refused> tryWrite(Collection<String> tables) {
+        if (root == null) {
+            return Optional.empty();
+        }
+        List<String> taken = new ArrayList<>();
+        for (String table : new TreeSet<>(tables)) { // one order for every process
+            if (held.containsKey(table)) {
+                continue;
+            }
+            Optional<Refused> refused = lock(table);
+            if (refused.isPresent()) {
+                taken.forEach(this::release);
+                return refused;
+            }
+            taken.add(table);
+        }
+        return Optional.empty();
+    }
+
+    /** A table another writer holds: its name, its lock file and the holder's pid, run and command line. */
+    public record Refused(String table, Path file, String holder) {
+    }
+
+    /** Names the run of this command in the locks it holds and takes from now on (for a second writer's error). */
+    public void recordRun(String runId) {
+        this.run = runId;
+        held.values().forEach(h -> {
+            try {
+                writeHolder(h.channel());
+            } catch (IOException e) {
+                // the lock itself holds; only the description a second writer reads is stale
+            }
+        });
+    }
+
+    /** The tables this command holds. */
+    public List<String> tables() {
+        return List.copyOf(held.keySet());
+    }
+
+    private Optional<Refused> lock(String table) {
+        Path file = root.resolve(DIR).resolve(table + ".lock");
         FileChannel channel = null;
         try {
+            Files.createDirectories(file.getParent());
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock lock;
@@ -88,24 +172,24 @@ public final class LakeLock implements AutoCloseable {
             if (lock == null) {
                 String holder = read(channel);
                 channel.close();
-                throw LakeErrors.lakeLocked(root.toString(), file.toString(), holder.isBlank()
-                        ? "a process that has not written its name yet" : holder.trim());
+                return Optional.of(new Refused(table, file, holder.isBlank()
+                        ? "a process that has not written its name yet" : holder.trim()));
             }
-            String holder = "pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + ": " + command
-                    + "\n";
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
-            channel.force(true);
-            return new LakeLock(root, channel, lock);
+            writeHolder(channel);
+            held.put(table, new Held(file, channel, lock));
+            return Optional.empty();
         } catch (IOException e) {
             closeQuietly(channel);
             throw LakeErrors.lakeNotWritable(root.toString(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    /** No lock (a lake on an object store). */
-    public static LakeLock none() {
-        return new LakeLock(null, null, null);
+    private void writeHolder(FileChannel channel) throws IOException {
+        String holder = "pid " + ProcessHandle.current().pid() + (run == null ? "" : ", run " + run) + ", started "
+                + started + ": " + command + "\n";
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+        channel.force(true);
     }
 
     /**
@@ -156,16 +240,21 @@ public final class LakeLock implements AutoCloseable {
         }
     }
 
-    /** Releases the lock (the file stays, empty of meaning until the next holder writes its name). */
-    @Override
-    public void close() {
-        if (lock != null) {
+    private void release(String table) {
+        Held h = held.remove(table);
+        if (h != null) {
             try {
-                lock.release();
+                h.lock().release();
             } catch (IOException ignored) {
                 // closing the channel below releases it too
             }
+            closeQuietly(h.channel());
         }
-        closeQuietly(channel);
+    }
+
+    /** Releases every table lock (the files stay, empty of meaning until the next holder writes its name). */
+    @Override
+    public void close() {
+        new ArrayList<>(held.keySet()).forEach(this::release);
     }
 }

@@ -50,9 +50,11 @@ public final class Rollback {
     /**
      * Restores every table run {@code runId} wrote to the version it had before the run. Refuses (naming them)
      * when later runs wrote the same tables since, unless {@code cascade}: then those runs are undone too, and the
-     * tables they wrote, transitively.
+     * tables they wrote, transitively. {@code beforeRestore} gets the names of the tables about to be restored, once,
+     * before the first restore (the command locks them there).
      */
-    public static List<Restored> run(SparkSession spark, LakeSettings settings, String runId, boolean cascade) {
+    public static List<Restored> run(SparkSession spark, LakeSettings settings, String runId, boolean cascade,
+                                     java.util.function.Consumer<Set<String>> beforeRestore) {
         List<Row> runs = LakeTables.runs(spark, settings).select(RunsTable.RUN_ID, RunsTable.OUTPUTS).collectAsList();
         Map<String, List<RunOutput>> outputsByRun = new LinkedHashMap<>();
         for (Row row : runs) {
@@ -89,6 +91,7 @@ public final class Rollback {
                 throw LakeErrors.rollbackRefused(runId, later.stream().distinct().toList());
             }
         }
+        beforeRestore.accept(java.util.Collections.unmodifiableSet(restoreTo.keySet()));
         List<Restored> restored = new ArrayList<>();
         restoreTo.forEach((name, version) -> {
             TableLocation table = settings.tables().get(name);

@@ -1,6 +1,5 @@
 package io.eventlake.orchestration.spark;
 
-import io.eventlake.errors.LakeErrors;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.config.SparkSettings;
 import org.apache.spark.sql.SparkSession;
@@ -27,19 +26,6 @@ public final class SparkSessions {
                 .config("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true");
         switch (spark.catalog()) {
             case HIVE -> builder = builder.enableHiveSupport();
-            case EMBEDDED_HIVE -> {
-                if (!settings.isLocal()) {
-                    throw LakeErrors.configInvalid("eventlake.spark.catalog", spark.catalog().configName(),
-                            "\"hive\" or \"in-memory\" for a lake on object storage (" + settings.lakeRoot()
-                                    + "): the embedded metastore is a local Derby database", "hive");
-                }
-                String metastore = createDirectories(settings.localDir("_metastore")).toString();
-                System.setProperty("derby.stream.error.file", metastore + "/derby.log");
-                builder = builder.enableHiveSupport()
-                        .config("spark.hadoop.javax.jdo.option.ConnectionURL",
-                                "jdbc:derby:;databaseName=" + metastore + "/metastore_db;create=true")
-                        .config("spark.sql.warehouse.dir", settings.localDir("_warehouse").toString());
-            }
             case IN_MEMORY -> builder = builder.config("spark.sql.catalogImplementation", "in-memory")
                     .config("spark.sql.warehouse.dir", settings.lakeRoot() + "/_warehouse");
         }
@@ -47,13 +33,5 @@ public final class SparkSessions {
             builder = builder.config(entry.getKey(), entry.getValue());
         }
         return builder.getOrCreate();
-    }
-
-    private static java.nio.file.Path createDirectories(java.nio.file.Path dir) {
-        try {
-            return java.nio.file.Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + dir, e);
-        }
     }
 }

@@ -21,11 +21,23 @@ public final class LakeSql {
     /** Registers the lake's existing tables in {@code spark}'s catalog (names already there are left as they are). */
     public LakeSql(SparkSession spark, LakeCatalog catalog) {
         this.spark = spark;
+        registerExisting(spark, catalog);
+    }
+
+    /**
+     * Registers, by path, each table of {@code catalog} that exists on storage and is not yet registered in
+     * {@code spark}'s catalog; returns the names registered. Writes nothing to any table; repeatable (a table a
+     * pipeline creates later is registered by the next call).
+     */
+    public static java.util.List<String> registerExisting(SparkSession spark, LakeCatalog catalog) {
+        java.util.List<String> registered = new java.util.ArrayList<>();
         for (TableLocation table : catalog.tables()) {
             if (!spark.catalog().tableExists(table.name()) && DeltaTables.exists(spark, table)) {
                 DeltaTables.register(spark, table);
+                registered.add(table.name());
             }
         }
+        return registered;
     }
 
     /**

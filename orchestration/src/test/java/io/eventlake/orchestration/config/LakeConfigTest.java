@@ -52,7 +52,7 @@ class LakeConfigTest {
             assertEquals("local[2]", settings.spark().master());
         }
         assertEquals(List.of("retail.events"), settings.kafka().topics());
-        assertEquals(SparkSettings.Catalog.EMBEDDED_HIVE, settings.spark().catalog());
+        assertEquals(SparkSettings.Catalog.IN_MEMORY, settings.spark().catalog());
         assertEquals(Duration.ofSeconds(5), settings.triggerInterval());
         assertEquals(settings.lakeRoot() + "/bronze/events", settings.bronze().events().path());
         assertEquals("bronze.quarantine", settings.bronze().quarantine().name());
@@ -100,7 +100,7 @@ class LakeConfigTest {
         assertInvalid("bronze.trigger-interval=soon", "eventlake.bronze.trigger-interval", "soon",
                 "a positive duration");
         assertInvalid("spark.catalog=mysql", "eventlake.spark.catalog", "'mysql'",
-                "one of embedded-hive, hive, in-memory");
+                "one of hive, in-memory");
         assertInvalid("bronze.events-table=events", "eventlake.bronze.events-table", "'events'",
                 "<database>.<table>");
         assertInvalid("kafka.topics=[]", "eventlake.kafka.topics", "[]", "a non-empty list");
