@@ -5,8 +5,8 @@ import io.eventlake.orchestration.cli.CommandContext;
 import io.eventlake.orchestration.cli.LakeCommand;
 import io.eventlake.orchestration.cli.Options;
 import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.orchestration.sqlserver.SqlServerSettings;
 import io.eventlake.contracts.ContractRegistry;
-import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.devtools.demo.Demo;
 import io.eventlake.silver.pii.PiiTokenizer;
 import java.io.PrintWriter;
@@ -48,7 +48,8 @@ final class DemoCommand implements Callable<Integer> {
                     + " to use your own).");
             environment = Map.of(PiiTokenizer.KEY_VARIABLE, throwAwayKey());
         }
-        new Demo(settings, dev, ContractRegistry.load(settings.contractsLocation()),
+        new Demo(settings, dev, context.section(SqlServerSettings.SECTION),
+                ContractRegistry.load(settings.contractsLocation()),
                 PiiTokenizer.fromEnvironment(environment), lake.sessions(), out).run(events);
         return LakeCommand.OK;
     }

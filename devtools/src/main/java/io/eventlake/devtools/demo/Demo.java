@@ -21,6 +21,7 @@ import io.eventlake.gold.RefreshResult;
 import io.eventlake.gold.inventory.KafkaAlertSink;
 import io.eventlake.devtools.LocalDirs;
 import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.orchestration.sqlserver.SqlServerSettings;
 import io.eventlake.devtools.generate.EventGenerator;
 import io.eventlake.devtools.generate.GenerationReport;
 import io.eventlake.devtools.generate.KafkaEventWriter;
@@ -48,19 +49,40 @@ import org.apache.spark.sql.SparkSession;
 public final class Demo {
     private final LakeSettings settings;
     private final DevSettings dev;
+    private final SqlServerSettings endpoint;
     private final ContractRegistry contracts;
     private final Function<LakeSettings, SparkSession> sessions;
     private final PiiTokenizer tokenizer;
     private final PrintWriter out;
 
-    public Demo(LakeSettings settings, DevSettings dev, ContractRegistry contracts, PiiTokenizer tokenizer,
-                Function<LakeSettings, SparkSession> sessions, PrintWriter out) {
+    public Demo(LakeSettings settings, DevSettings dev, SqlServerSettings endpoint, ContractRegistry contracts,
+                PiiTokenizer tokenizer, Function<LakeSettings, SparkSession> sessions, PrintWriter out) {
         this.settings = settings;
+        this.endpoint = endpoint;
         this.dev = dev;
         this.tokenizer = tokenizer;
         this.contracts = contracts;
         this.sessions = sessions;
         this.out = out;
+    }
+
+    /**
+     * How to query the demo's lake over SQL: the read-only endpoint with a JDBC client (the pyspark distribution's
+     * beeline), and a one-shot query at a terminal; commands that run as printed, in the repository folder.
+     */
+    private void printSqlInstructions(LakeSettings demo) {
+        String query = "SELECT store_id, sum(net_revenue) AS net_revenue FROM "
+                + demo.gold().tables().dailyStoreSales().name() + " GROUP BY store_id ORDER BY store_id";
+        String lake = "--set lake-root=" + demo.lakeRoot() + " --set sql-server.port=" + endpoint.port();
+        out.println("   Query them over SQL/JDBC (the read-only endpoint BI tools connect to), in the repository folder:");
+        out.println("     export " + SqlServerSettings.PASSWORD_VARIABLE + "='change-me'    # any password; clients log "
+                + "in as " + endpoint.user() + " with it");
+        out.println("     ./lake sql-server start " + lake);
+        out.println("     \"$(cat .venv/spark-home)/bin/beeline\" -u " + endpoint.jdbcUrl() + " -n " + endpoint.user()
+                + " -p \"$" + SqlServerSettings.PASSWORD_VARIABLE + "\" -e \"" + query + "\"");
+        out.println("     ./lake sql-server stop " + lake);
+        out.println("   or one query at a terminal, without the endpoint:");
+        out.println("     ./lake sql \"" + query + "\" --set lake-root=" + demo.lakeRoot());
     }
 
     /** Runs the demo; fails with {@code RECONCILIATION_FAILED} when the numbers do not add up. */
@@ -119,6 +141,7 @@ public final class Demo {
             out.println("     .venv/bin/python notebooks/explore_gold.py " + demo.lakeRoot());
             out.println("     .venv/bin/python notebooks/read_every_version.py "
                     + demo.gold().tables().dailyStoreSales().path());
+            printSqlInstructions(demo);
             if (!reconciliation.mismatches().isEmpty()) {
                 throw LakeErrors.reconciliationFailed(reconciliation.mismatches());
             }

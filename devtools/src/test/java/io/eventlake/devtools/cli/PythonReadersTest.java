@@ -67,7 +67,8 @@ class PythonReadersTest {
         assertTrue(Files.isExecutable(python), python + " is missing: run ./lake setup (./lake test does)");
         dropDemoTableNames();
         root = TestSpark.tempDir("readers");
-        Run demo = lake(local("demo", "--count", "600", "--set", "lake-root=\"" + root + "\""));
+        Run demo = lake(local("demo", "--count", "600", "--set", "lake-root=\"" + root + "\"",
+                "--set", "sql-server.port=" + freePort()));
         assertEquals(LakeCommand.OK, demo.status(), demo.err() + demo.out());
         demoOut = demo.out();
     }
@@ -119,6 +120,47 @@ class PythonReadersTest {
             commands++;
         }
         assertEquals(2, commands, demoOut);
+    }
+
+    /**
+     * The demo ends with SQL instructions that work as written, in this repository: the endpoint started with
+     * ./lake, queried with the pyspark distribution's beeline (gold by name), stopped; and a one-shot ./lake sql.
+     */
+    @Test
+    void theDemosSqlInstructionsRunAsPrinted() throws Exception {
+        int from = demoOut.indexOf("   Query them over SQL/JDBC");
+        assertTrue(from >= 0, demoOut);
+        List<String> lines = demoOut.substring(from).lines().skip(1)
+                .takeWhile(line -> line.startsWith("     ") || line.startsWith("   or one query"))
+                .filter(line -> line.startsWith("     ")).map(String::strip).toList();
+        assertEquals(5, lines.size(), lines.toString());
+        assertTrue(lines.get(1).startsWith("./lake sql-server start "), lines.toString());
+        assertTrue(lines.get(2).contains("/bin/beeline\" -u jdbc:hive2://127.0.0.1:"), lines.toString());
+        Path script = root.resolve("sql-instructions.sh");
+        Files.writeString(script, "set -euo pipefail\n" + String.join("\n", lines) + "\n");
+        ProcessBuilder bash = new ProcessBuilder("bash", script.toString()).directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(root.resolve("sql-instructions.log").toFile());
+        bash.environment().put("EVENTLAKE_NO_BUILD", "1"); // the jars this build made
+        bash.environment().remove("SPARK_HOME");
+        Process process = bash.start();
+        assertTrue(process.waitFor(6, TimeUnit.MINUTES), "the instructions finish within 6 minutes");
+        String out = Files.readString(root.resolve("sql-instructions.log"));
+        assertEquals(0, process.exitValue(), out);
+        assertTrue(out.contains("SQL endpoint running (pid "), out);
+        assertTrue(out.contains("SQL endpoint stopped (pid "), out);
+        Matcher beelineRows = Pattern.compile("(?m)^\\| S\\d{3} +\\| +-?\\d+\\.\\d+ +\\|$").matcher(out);
+        long served = beelineRows.results().count();
+        assertTrue(served >= 2, "beeline printed the stores' revenue: " + out);
+        assertTrue(Pattern.compile("(?m)^S\\d{3} +\\| +-?\\d+\\.\\d+$").matcher(out).find(),
+                "./lake sql printed them: " + out);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The notebook script runs as written on the demo's lake and a training set built with the CLI. */

@@ -141,7 +141,8 @@ class SqlServerIT {
 
             Process gold = start(lake.resolve("gold.log"), "gold");
             String out = awaitExit(gold, lake.resolve("gold.log"), 0);
-            assertTrue(out.contains("inventory_positions: not refreshed here: gold.inventory_positions is being "
+            // the operational path is the continuous pipeline's (its tables are locked in name order: alerts first)
+            assertTrue(out.contains("inventory_positions: not refreshed here: gold.inventory_alerts is being "
                     + "written by pid " + pipeline.pid() + ", run pipeline-"), out);
 
             long ordersAfter = ((Number) value(c, "SELECT sum(orders) FROM gold.daily_store_sales")).longValue();
@@ -231,6 +232,7 @@ class SqlServerIT {
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         java.add("-Xmx1g");
+        java.add("-Dlog4j2.configurationFile=" + ROOT.resolve("conf/log4j2.properties"));
         java.addAll(Arrays.asList(System.getProperty("eventlake.java17-opens").trim().split("\\s+")));
         java.addAll(List.of("-cp", System.getProperty("eventlake.launcher-jar") + ":"
                 + Files.readString(Path.of(System.getProperty("eventlake.launcher-classpath"))).trim(),

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /**
  * What every command that works on a lake shares (a picocli mixin: {@code @Mixin CommandContext context}): the
  * configuration options, the settings loaded from them once (with the configuration sections of the running CLI,
- * {@link CliExtension}), the lake's SparkSession behind the lake lock, and the command's output.
+ * {@link CliExtension}), the lake's SparkSession with the tables the command writes locked, and the command's output.
  */
 public final class CommandContext {
     @Spec(Spec.Target.MIXEE)
