@@ -30,7 +30,8 @@ class SparkJarIT {
         for (String shipped : List.of("io/eventlake/orchestration/cli/LakeCommand.class",
                 "io/eventlake/bronze/BronzeEventsJob.class", "io/eventlake/quality/QualityGates.class",
                 "io/eventlake/contracts/ContractRegistry.class", "io/eventlake/errors/LakeErrors.class",
-                "eventlake-conf/application.conf")) {
+                "eventlake-conf/application.conf", "eventlake-conf/sql-server.conf",
+                "io/eventlake/orchestration/sql/ReadOnlySqlExtension.class")) {
             assertTrue(entries.contains(shipped), jar + " lacks " + shipped);
         }
         List<String> devTools = entries.stream().filter(name -> name.startsWith("io/eventlake/devtools/")

@@ -73,13 +73,14 @@ public final class Demo {
     private void printSqlInstructions(LakeSettings demo) {
         String query = "SELECT store_id, sum(net_revenue) AS net_revenue FROM "
                 + demo.gold().tables().dailyStoreSales().name() + " GROUP BY store_id ORDER BY store_id";
+        // beeline -e runs what ends with ';' (without it, it waits for the rest of the statement)
         String lake = "--set lake-root=" + demo.lakeRoot() + " --set sql-server.port=" + endpoint.port();
         out.println("   Query them over SQL/JDBC (the read-only endpoint BI tools connect to), in the repository folder:");
         out.println("     export " + SqlServerSettings.PASSWORD_VARIABLE + "='change-me'    # any password; clients log "
                 + "in as " + endpoint.user() + " with it");
         out.println("     ./lake sql-server start " + lake);
         out.println("     \"$(cat .venv/spark-home)/bin/beeline\" -u " + endpoint.jdbcUrl() + " -n " + endpoint.user()
-                + " -p \"$" + SqlServerSettings.PASSWORD_VARIABLE + "\" -e \"" + query + "\"");
+                + " -p \"$" + SqlServerSettings.PASSWORD_VARIABLE + "\" -e \"" + query + ";\"");
         out.println("     ./lake sql-server stop " + lake);
         out.println("   or one query at a terminal, without the endpoint:");
         out.println("     ./lake sql \"" + query + "\" --set lake-root=" + demo.lakeRoot());

@@ -142,8 +142,17 @@ class PythonReadersTest {
                 .redirectErrorStream(true).redirectOutput(root.resolve("sql-instructions.log").toFile());
         bash.environment().put("EVENTLAKE_NO_BUILD", "1"); // the jars this build made
         bash.environment().remove("SPARK_HOME");
+        bash.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process = bash.start();
-        assertTrue(process.waitFor(6, TimeUnit.MINUTES), "the instructions finish within 6 minutes");
+        try {
+            assertTrue(process.waitFor(6, TimeUnit.MINUTES), "the instructions finish within 6 minutes");
+        } finally {
+            process.destroyForcibly();
+            Path pid = root.resolve("demo/_sql-server/server.pid"); // an endpoint left by a failed step
+            if (Files.exists(pid)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroy);
+            }
+        }
         String out = Files.readString(root.resolve("sql-instructions.log"));
         assertEquals(0, process.exitValue(), out);
         assertTrue(out.contains("SQL endpoint running (pid "), out);
