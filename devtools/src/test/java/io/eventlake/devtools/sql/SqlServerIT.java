@@ -101,7 +101,7 @@ class SqlServerIT {
     }
 
     @Test
-    void goldBySilverAndQualityTablesByNameVersionAndHistoryMatchSpark() throws Exception {
+    void goldSilverAndQualityTablesByNameVersionTimestampAndHistoryMatchSpark() throws Exception {
         String gold = lake.resolve("gold/daily_store_sales").toString();
         try (Connection c = jdbc.connect(url, USER, PASSWORD)) {
             List<Row> history = spark.sql("DESCRIBE HISTORY delta.`" + gold + "`").collectAsList();
@@ -115,6 +115,12 @@ class SqlServerIT {
                 assertEquals(List.of(expected.getLong(0), expected.getLong(1)),
                         List.of(((Number) actual.get(0)).longValue(), ((Number) actual.get(1)).longValue()),
                         "gold.daily_store_sales version " + version);
+                String committedAt = commit.getTimestamp(1).toInstant().toString(); // the version's commit time
+                List<Object> asOf = rows(c, "SELECT count(*), coalesce(sum(orders), 0) FROM gold.daily_store_sales "
+                        + "TIMESTAMP AS OF '" + committedAt + "'").get(0);
+                assertEquals(List.of(expected.getLong(0), expected.getLong(1)),
+                        List.of(((Number) asOf.get(0)).longValue(), ((Number) asOf.get(1)).longValue()),
+                        "gold.daily_store_sales as of " + committedAt + " (version " + version + ")");
             }
             assertTrue(((Number) value(c, "SELECT count(*) FROM silver.orders")).longValue() > 0);
             assertTrue(((Number) value(c, "SELECT count(*) FROM quality.gate_results")).longValue() > 0);

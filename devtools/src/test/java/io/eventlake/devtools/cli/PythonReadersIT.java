@@ -35,11 +35,13 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The readers data scientists use, as real processes: every table of a demo lake, at every version, read by delta-rs,
- * polars and DuckDB ({@code notebooks/read_every_version.py} in the project's venv) has the row count Spark reads.
+ * polars and DuckDB ({@code notebooks/read_every_version.py} in the project's venv) has the row count Spark reads;
+ * and the demo's printed Python and SQL instructions run as printed. An integration test (after {@code package}):
+ * the SQL instructions run {@code ./lake}, which needs the packaged jars.
  */
 @Tag("e2e")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PythonReadersTest {
+class PythonReadersIT {
     private static final Path ROOT = Path.of(System.getProperty("eventlake.root"));
     private final Path python = ROOT.resolve(".venv/bin/python");
     private Path root;
