@@ -369,6 +369,18 @@ public final class LakeErrors {
                         + "the job again: it resumes at this batch. The verdicts are in quality.gate_results.");
     }
 
+    /** A backfill's rebuilt rows of one table broke a block rule of its gate. */
+    public static LakeException backfillBlocked(String table, String range, Collection<String> failures) {
+        return error(ErrorCode.GATE_BLOCKED,
+                "The quality gate of " + table + " blocked the backfill of " + range + ": "
+                        + String.join("; ", failures) + ".",
+                "A rule at level block failed on the rows the backfill rebuilt, so it wrote nothing to " + table
+                        + " (tables earlier in the backfill keep their repaired rows).",
+                "correct the rule in conf/quality/" + table + ".conf if it is wrong, or the transform, then run the "
+                        + "backfill again (see the verdicts in quality.gate_results; ./lake backfill ... --dry-run "
+                        + "shows what it would change).");
+    }
+
     public static LakeException auditFailed(String table, long badVersion, long restoredTo, long restoreVersion,
                                             Collection<String> failures) {
         return error(ErrorCode.AUDIT_FAILED,

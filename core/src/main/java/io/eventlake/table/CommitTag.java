@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * RunRecord    runs:&lt;command&gt;                       the run record of a command
  * GateResults  gate-results:&lt;table&gt;                  the verdicts of a gate on a table
  * TrainingSet  training-set:{"table":version,...}   a training set and the versions it read
+ * Backfill     backfill:&lt;job&gt;:&lt;from&gt;/&lt;to&gt;          a backfill of one table over an event-time range
  * Other        anything else (a tag from an older version of eventlake)
  * </pre>
  */
@@ -51,6 +52,13 @@ public sealed interface CommitTag {
             return new RunRecord(text.substring(RunRecord.PREFIX.length()));
         } else if (text.startsWith(GateResults.PREFIX)) {
             return new GateResults(text.substring(GateResults.PREFIX.length()));
+        } else if (text.startsWith(Backfill.PREFIX)) {
+            int end = text.indexOf(':', Backfill.PREFIX.length()); // a job name has no ':', the instants do
+            Optional<EventTimeRange> range = end < 0 ? Optional.empty()
+                    : EventTimeRange.ofText(text.substring(end + 1));
+            if (range.isPresent()) {
+                return new Backfill(text.substring(Backfill.PREFIX.length(), end), range.get());
+            }
         } else if (text.startsWith(TrainingSet.PREFIX)) {
             Optional<Map<String, Long>> versions = TagGrammar.versions(text.substring(TrainingSet.PREFIX.length()));
             if (versions.isPresent()) {
@@ -172,6 +180,25 @@ public sealed interface CommitTag {
         @Override
         public String text() {
             return PREFIX + TagGrammar.json(versions, labelsSha256.orElse(null));
+        }
+    }
+
+    /**
+     * A backfill's write of one table: job {@code job} rebuilt the table's rows of an event-time {@code range}
+     * (a MERGE changing only the rows that differ).
+     */
+    record Backfill(String job, EventTimeRange range) implements CommitTag {
+        static final String PREFIX = "backfill:";
+
+        public Backfill {
+            if (job.contains(":")) {
+                throw new IllegalArgumentException("a backfill's job name has no ':': " + job);
+            }
+        }
+
+        @Override
+        public String text() {
+            return PREFIX + job + ":" + range.text();
         }
     }
 

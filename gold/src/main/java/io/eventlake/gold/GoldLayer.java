@@ -5,7 +5,10 @@ import io.eventlake.gold.sales.DailyStoreSalesJob;
 import io.eventlake.quality.GateResult;
 import io.eventlake.quality.QualityGates;
 import io.eventlake.table.DeltaCommits;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaTables;
+import io.eventlake.table.EventTimeRange;
+import io.eventlake.table.TableRepair;
 import io.eventlake.table.TableLocation;
 import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeException;
@@ -124,6 +127,48 @@ public final class GoldLayer {
             }
         }
         return new Refreshed(results, failed);
+    }
+
+    /** The gold tables a backfill rebuilds (the refreshed ones; the operational path is a stream of its own). */
+    public List<TableLocation> backfillTables() {
+        return List.of(settings.tables().dailyStoreSales(), settings.tables().customerFeatures());
+    }
+
+    /**
+     * Plans the backfill of one of {@link #backfillTables}: its rows of the days {@code range} touches, recomputed
+     * from silver as it is now, against those it holds. Writes nothing.
+     */
+    public TableRepair.Plan planBackfill(SparkSession spark, TableLocation table, EventTimeRange range) {
+        if (table.equals(settings.tables().dailyStoreSales())) {
+            return dailyStoreSales.planBackfill(spark, range);
+        }
+        if (table.equals(settings.tables().customerFeatures())) {
+            return customerFeatures.planBackfill(spark, range);
+        }
+        throw new IllegalArgumentException("not a gold table a backfill rebuilds: " + table.name());
+    }
+
+    /**
+     * Applies a {@link #planBackfill} in one tagged MERGE, written, audited and only then published as a refresh
+     * is (a failed audit restores the table and throws {@code AUDIT_FAILED}). Returns the audit's outcome.
+     */
+    public String applyBackfill(SparkSession spark, TableRepair.Plan plan, CommitTag.Backfill tag) {
+        TableLocation table = plan.table();
+        if (plan.isEmpty()) {
+            return "not audited";
+        }
+        long before = DeltaCommits.currentVersion(spark, table);
+        if (!quality.gate(table.name()).isEmpty()) {
+            quality.ensureResultsTable(spark);
+        }
+        if (table.equals(settings.tables().dailyStoreSales())) {
+            dailyStoreSales.applyBackfill(spark, plan, tag);
+        } else {
+            customerFeatures.applyBackfill(spark, plan, tag);
+        }
+        long written = DeltaCommits.currentVersion(spark, table);
+        return quality.audit(spark, table, before, written).map(GateResult::summary)
+                .map(s -> s + " (version " + written + ")").orElse("not audited");
     }
 
     private RefreshResult audited(SparkSession spark, TableLocation table, Supplier<RefreshResult> refresh) {

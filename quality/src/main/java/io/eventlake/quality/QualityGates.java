@@ -80,6 +80,29 @@ public record QualityGates(Map<String, Gate> gates, MetricsHistory history, Tabl
     }
 
     /**
+     * Verifies the rows a backfill rebuilt for {@code table} (a range, not a micro-batch) against the gate's rules,
+     * anomaly rules left unjudged (their history compares micro-batches); records nothing, so a dry run can show
+     * the verdicts. {@link #refuseIfBlocked} before writing, {@link #recordPassed(SparkSession, GateResult, Long)}
+     * after.
+     */
+    public GateResult verifyRange(Dataset<Row> rows, TableLocation table) {
+        Gate gate = gate(table.name());
+        return gate.isEmpty() ? new GateResult(table.name(), List.of()) : Gates.verify(rows, gate, Optional.empty());
+    }
+
+    /**
+     * Throws {@code GATE_BLOCKED} (after recording the verdicts) when a block rule of {@link #verifyRange}'s
+     * {@code result} failed; {@code what} names the rows (e.g. {@code [2026-11-01T00:00:00Z, ...)}).
+     */
+    public void refuseIfBlocked(SparkSession spark, GateResult result, String what) {
+        if (result.blocks()) {
+            record(spark, result, null, null, "write blocked");
+            throw LakeErrors.backfillBlocked(result.table(), what,
+                    result.failed(Level.BLOCK).stream().map(RuleVerdict::describe).toList());
+        }
+    }
+
+    /**
      * Write-audit-publish: audits version {@code written} of {@code table} (read by time travel) against its gate.
      * When a block rule fails, restores the table to {@code before} (the version readers saw), records the bad
      * version's verdicts and throws {@code AUDIT_FAILED}. Nothing to do when nothing was written.
@@ -114,6 +137,13 @@ public record QualityGates(Map<String, Gate> gates, MetricsHistory history, Tabl
     public void recordPassed(SparkSession spark, GateResult result, Long tableVersion, long batchId) {
         if (!result.verdicts().isEmpty()) {
             record(spark, result, tableVersion, batchId, "none");
+        }
+    }
+
+    /** Records the verdicts of a {@link #verifyRange} that let its rows through ({@code tableVersion} written). */
+    public void recordPassed(SparkSession spark, GateResult result, Long tableVersion) {
+        if (!result.verdicts().isEmpty()) {
+            record(spark, result, tableVersion, null, "none");
         }
     }
 

@@ -7,6 +7,7 @@ import io.eventlake.silver.conform.Conformance;
 import io.eventlake.table.DeltaTables;
 import io.eventlake.table.TableLayout;
 import io.eventlake.table.TableLocation;
+import io.eventlake.table.TableRepair;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,6 +57,11 @@ public final class SilverStream {
         this.context = context;
     }
 
+    /** The table's layout (with the change data feed gold reads). */
+    public TableLayout layout() {
+        return layout;
+    }
+
     /** Every contract version of the stream's event type, ascending. */
     public List<EventContract> versions() {
         return context.contracts().versions(eventType);
@@ -82,9 +88,12 @@ public final class SilverStream {
         String appId = batch.sparkSession().sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
         Dataset<Row> cached = batch.persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            BatchMetrics written = writer.write(Conformance.accepted(cached), appId, batchId);
-            long quarantined = SilverQuarantine.append(cached, table, context.settings().quarantine(), appId,
-                    batchId);
+            // A backfill may commit to the table meanwhile: a conflicting batch is written again (its writes are
+            // idempotent MERGEs, and each attempt reads the table afresh).
+            BatchMetrics written = TableRepair.retryingConflicts(name + " batch " + batchId,
+                    () -> writer.write(Conformance.accepted(cached), appId, batchId));
+            long quarantined = TableRepair.retryingConflicts(name + " batch " + batchId + " quarantine",
+                    () -> SilverQuarantine.append(cached, table, context.settings().quarantine(), appId, batchId));
             context.metrics().record(name, batchId, new BatchMetrics(written.received(), written.duplicates(),
                     written.written(), written.quarantined() + quarantined));
         } finally {

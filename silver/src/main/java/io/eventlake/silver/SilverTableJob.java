@@ -12,8 +12,12 @@ import io.eventlake.quality.Gate;
 import io.eventlake.quality.GateResult;
 import io.eventlake.quality.RowChecks;
 import io.eventlake.silver.conform.Conformance;
+import io.eventlake.bronze.BronzeEventsTable;
 import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
+import io.eventlake.table.DeltaTables;
+import io.eventlake.table.EventTimeRange;
+import io.eventlake.table.TableRepair;
 import io.eventlake.table.TableLocation;
 import io.eventlake.table.TableSpec;
 import java.util.List;
@@ -63,7 +67,8 @@ public abstract class SilverTableJob implements SilverJob {
     }
 
     /** The table the job writes. */
-    protected final TableLocation table() {
+    @Override
+    public final TableLocation table() {
         return table;
     }
 
@@ -179,6 +184,144 @@ public abstract class SilverTableJob implements SilverJob {
                         List.of(SilverQuarantineTable.EVENT_ID)).toSeq(), "left")
                 .withColumn(RowChecks.BROKEN_RULES, coalesce(col(VETO), array().cast("array<string>")))
                 .select(columns);
+    }
+
+    // ---- backfill ---------------------------------------------------------------------------------------
+
+    /**
+     * What a backfill of the table over an event-time range changes: the table's rows and silver quarantine's
+     * rows for the table, and the gate's verdicts on the rebuilt rows. Nothing is written until {@link #apply}.
+     */
+    public record BackfillPlan(TableRepair.Plan table, TableRepair.Plan quarantine, GateResult verdicts,
+                               Optional<String> targetScope) implements AutoCloseable {
+        /** Whether a block rule failed on the rebuilt rows (applying it is refused). */
+        public boolean blocked() {
+            return verdicts.blocks();
+        }
+
+        @Override
+        public void close() {
+            table.close();
+            quarantine.close();
+        }
+    }
+
+    /**
+     * Plans the backfill of {@code range}: the table's rows of the range (for customer tables: of the customers
+     * with an update in it) as they stand now, then the rows the job makes of what {@code bronze.events} holds
+     * for them, judged by the table's gate exactly as a micro-batch is (quarantine rules, an order and its lines
+     * together), de-duplicated as the stream does. Writes nothing.
+     *
+     * <p>The table is read (pinned) before bronze: every row it holds came from bronze earlier, so a row the
+     * running stream adds meanwhile is never taken for one to delete.
+     */
+    @Override
+    public final BackfillPlan plan(SparkSession spark, EventTimeRange range) {
+        StructType schema = schema();
+        DeltaTables.ensure(spark, table, schema, stream.layout());
+        DeltaTables.ensure(spark, context.settings().quarantine(), SilverQuarantineTable.SCHEMA,
+                SilverQuarantineTable.LAYOUT);
+        TableLocation quarantine = context.settings().quarantine();
+        Dataset<Row> held = pinned(spark, table);
+        Dataset<Row> heldQuarantine = pinned(spark, quarantine)
+                .where(col(SilverQuarantineTable.TARGET_TABLE).equalTo(table.name()));
+        Dataset<Row> bronze = spark.read().format("delta").load(bronzeEvents().path());
+        Dataset<Row> conformed = backfillEvents(Conformance.conform(bronze, stream.versions(), context.tokenizer()),
+                range).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> accepted = Conformance.accepted(conformed);
+            Gate gate = context.quality().gate(table.name());
+            Dataset<Row> judged = RowChecks.withBrokenRules(rows(accepted, schema), gate);
+            Optional<Dataset<Row>> vetoes = siblingVetoes(accepted);
+            Dataset<Row> broken = RowChecks.failing(judged)
+                    .select(col(SilverQuarantineTable.EVENT_ID), col(RowChecks.BROKEN_RULES));
+            if (vetoes.isPresent()) {
+                broken = broken.unionByName(vetoes.get());
+            }
+            judged = byEvent(judged, broken).persist(StorageLevel.MEMORY_AND_DISK());
+            GateResult verdicts = context.quality().verifyRange(judged.drop(RowChecks.BROKEN_RULES), table);
+            Dataset<Row> desired = desired(RowChecks.passing(judged), schema);
+            TableRepair.Plan rows = TableRepair.plan(table, backfillScope(held, conformed, range), desired,
+                    key(), compared(schema), partitionColumn());
+            Dataset<Row> events = conformed.select(SilverQuarantineTable.EVENT_ID).distinct();
+            Dataset<Row> desiredQuarantine = SilverQuarantine.rows(conformed, table)
+                    .unionByName(SilverQuarantine.gateRows(RowChecks.failing(judged), accepted, table));
+            TableRepair.Plan quarantined = TableRepair.plan(quarantine,
+                    heldQuarantine.join(events, SilverQuarantineTable.EVENT_ID, "left_semi"),
+                    desiredQuarantine.dropDuplicates(SilverQuarantineTable.EVENT_ID),
+                    List.of(SilverQuarantineTable.EVENT_ID, SilverQuarantineTable.TARGET_TABLE), List.of(), null);
+            judged.unpersist(false);
+            return new BackfillPlan(rows, quarantined, verdicts, targetScope(range));
+        } finally {
+            conformed.unpersist(false);
+        }
+    }
+
+    /**
+     * Applies a {@link #plan}: refuses when a block rule failed, else one MERGE on the table and one on silver
+     * quarantine (an event now written leaves the quarantine of this table, one now failing enters it), each
+     * tagged {@code tag}; the verdicts are recorded with the version written.
+     */
+    @Override
+    public final void apply(SparkSession spark, BackfillPlan plan, CommitTag.Backfill tag) {
+        context.quality().refuseIfBlocked(spark, plan.verdicts(), "the backfill of " + tag.range());
+        plan.table().apply(spark, tag, plan.targetScope());
+        plan.quarantine().apply(spark, tag, Optional.of("t." + SilverQuarantineTable.TARGET_TABLE + " = '"
+                + table.name() + "'"));
+        if (!context.quality().gate(table.name()).isEmpty()) {
+            context.quality().ensureResultsTable(spark);
+            context.quality().recordPassed(spark, plan.verdicts(), plan.table().isEmpty() ? null
+                    : DeltaCommits.currentVersion(spark, table));
+        }
+    }
+
+    private static Dataset<Row> pinned(SparkSession spark, TableLocation table) {
+        return spark.read().format("delta").option("versionAsOf", DeltaCommits.currentVersion(spark, table))
+                .load(table.path());
+    }
+
+    /**
+     * The conformed records of the event type a backfill of {@code range} rebuilds from; by default those that
+     * occurred in it.
+     */
+    protected Dataset<Row> backfillEvents(Dataset<Row> conformed, EventTimeRange range) {
+        return conformed.where(range.contains(col(BronzeEventsTable.OCCURRED_AT)));
+    }
+
+    /**
+     * The rows of the table (as {@code held}) a backfill of {@code range} replaces, given the records it rebuilds
+     * from ({@link #backfillEvents}); by default those that occurred in the range.
+     */
+    protected Dataset<Row> backfillScope(Dataset<Row> held, Dataset<Row> events, EventTimeRange range) {
+        return held.where(range.containsDay(FACT_EVENT_DATE)).where(range.contains(col(BronzeEventsTable.OCCURRED_AT)));
+    }
+
+    /** A predicate narrowing the files a backfill's MERGE reads (the range's partitions); empty for all. */
+    protected Optional<String> targetScope(EventTimeRange range) {
+        return Optional.of("t." + FACT_EVENT_DATE + " BETWEEN DATE'" + range.firstDay() + "' AND DATE'"
+                + range.lastDay() + "'");
+    }
+
+    /** The table's partition column, to list the partitions a backfill touches; null when unpartitioned. */
+    protected String partitionColumn() {
+        return FACT_EVENT_DATE;
+    }
+
+    /** The event date column of the fact tables (what they are partitioned by). */
+    private static final String FACT_EVENT_DATE = "event_date";
+
+    /**
+     * The rows the table holds for the records a backfill rebuilds from, given the rows of those records that
+     * pass the gate (as {@link #rows} gives them): de-duplicated as {@link #write} does.
+     */
+    protected abstract Dataset<Row> desired(Dataset<Row> passing, StructType schema);
+
+    /** The columns identifying a row of the table. */
+    protected abstract List<String> key();
+
+    /** The columns whose difference makes a backfill update a row: every column but the key. */
+    private List<String> compared(StructType schema) {
+        return java.util.Arrays.stream(schema.fieldNames()).filter(c -> !key().contains(c)).toList();
     }
 
     /**

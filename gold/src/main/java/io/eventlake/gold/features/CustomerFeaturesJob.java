@@ -9,7 +9,10 @@ import io.eventlake.gold.RefreshInputsReader;
 import io.eventlake.gold.RefreshResult;
 import io.eventlake.silver.fact.SilverOrdersTable;
 import io.eventlake.table.DeltaCommits;
+import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaTables;
+import io.eventlake.table.EventTimeRange;
+import io.eventlake.table.TableRepair;
 import io.eventlake.table.TableLocation;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +39,43 @@ public final class CustomerFeaturesJob {
         this.settings = settings;
     }
 
+    /**
+     * Plans a backfill: the table's rows of the feature dates {@code range} touches as they stand now, against the
+     * same rows computed from silver as it is now. Writes nothing; apply it with {@link #applyBackfill}.
+     */
+    public TableRepair.Plan planBackfill(SparkSession spark, EventTimeRange range) {
+        TableLocation table = settings.tables().customerFeatures();
+        DeltaTables.ensure(spark, table, CustomerFeaturesTable.SCHEMA, CustomerFeaturesTable.LAYOUT);
+        Dataset<Row> held = spark.read().format("delta")
+                .option("versionAsOf", DeltaCommits.currentVersion(spark, table)).load(table.path())
+                .where(range.containsDay(CustomerFeaturesTable.FEATURE_DATE));
+        RefreshInputs current = RefreshInputsReader.current(spark, NAME, List.of(settings.silver().orders(),
+                settings.silver().returns()));
+        Dataset<Row> placed = RefreshInputsReader.at(spark, settings.silver().orders(), current);
+        requirePriced(placed);
+        Dataset<Row> fresh = CustomerFeatures.features(CustomerFeatures.activity(placed,
+                        RefreshInputsReader.at(spark, settings.silver().returns(), current), settings.features()))
+                .where(range.containsDay(CustomerFeaturesTable.FEATURE_DATE));
+        List<String> compared = java.util.Arrays.stream(CustomerFeaturesTable.SCHEMA.fieldNames())
+                .filter(c -> !CustomerFeaturesTable.KEY.contains(c)).toList();
+        return TableRepair.plan(table, held, fresh, CustomerFeaturesTable.KEY, compared,
+                CustomerFeaturesTable.FEATURE_DATE);
+    }
+
+    /** Applies a {@link #planBackfill} in one MERGE tagged {@code tag}, reading only the range's dates. */
+    public void applyBackfill(SparkSession spark, TableRepair.Plan plan, CommitTag.Backfill tag) {
+        plan.apply(spark, tag, Optional.of("t." + CustomerFeaturesTable.FEATURE_DATE + " BETWEEN DATE'"
+                + tag.range().firstDay() + "' AND DATE'" + tag.range().lastDay() + "'"));
+    }
+
+    private void requirePriced(Dataset<Row> placed) {
+        List<String> unpriced = placed.select(SilverOrdersTable.CURRENCY).distinct().as(Encoders.STRING())
+                .collectAsList().stream().filter(c -> settings.features().rate(c) == null).sorted().toList();
+        if (!unpriced.isEmpty()) {
+            throw LakeErrors.exchangeRateMissing(unpriced, settings.features().reportingCurrency(), RATES_KEY);
+        }
+    }
+
     /** Brings the table up to date with silver; {@code full} rewrites it even when silver has not changed. */
     public RefreshResult refresh(SparkSession spark, boolean full) {
         TableLocation table = settings.tables().customerFeatures();
@@ -48,11 +88,7 @@ public final class CustomerFeaturesJob {
             return new RefreshResult(table.name(), false, 0, 0, 0, 0, current);
         }
         Dataset<Row> placed = RefreshInputsReader.at(spark, orders, current);
-        List<String> unpriced = placed.select(SilverOrdersTable.CURRENCY).distinct().as(Encoders.STRING())
-                .collectAsList().stream().filter(c -> settings.features().rate(c) == null).sorted().toList();
-        if (!unpriced.isEmpty()) {
-            throw LakeErrors.exchangeRateMissing(unpriced, settings.features().reportingCurrency(), RATES_KEY);
-        }
+        requirePriced(placed);
         Dataset<Row> features = CustomerFeatures.features(CustomerFeatures.activity(placed,
                 RefreshInputsReader.at(spark, returns, current), settings.features()));
         features.write().format("delta").mode("overwrite")

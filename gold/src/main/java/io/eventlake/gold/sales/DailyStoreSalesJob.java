@@ -16,6 +16,8 @@ import io.eventlake.silver.fact.SilverReturnsTable;
 import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.DeltaTables;
+import io.eventlake.table.EventTimeRange;
+import io.eventlake.table.TableRepair;
 import io.eventlake.table.TableLocation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,6 +105,36 @@ public final class DailyStoreSalesJob {
     }
 
     private static final Column[] KEY = {col(EVENT_DATE), col(STORE_ID), col(CURRENCY)};
+
+    /**
+     * Plans a backfill: the table's slices of the days {@code range} touches (whole days: a slice is a day) as
+     * they stand now, against the same slices recomputed from silver as it is now. Writes nothing; apply it with
+     * {@link #applyBackfill}. A slice left empty is deleted, a new one inserted, a changed one updated.
+     */
+    public TableRepair.Plan planBackfill(SparkSession spark, EventTimeRange range) {
+        TableLocation table = settings.tables().dailyStoreSales();
+        DeltaTables.ensure(spark, table, DailyStoreSalesTable.SCHEMA, DailyStoreSalesTable.LAYOUT);
+        Dataset<Row> held = spark.read().format("delta")
+                .option("versionAsOf", DeltaCommits.currentVersion(spark, table)).load(table.path())
+                .where(range.containsDay(EVENT_DATE));
+        RefreshInputs current = RefreshInputsReader.current(spark, NAME, List.of(settings.silver().orders(),
+                settings.silver().orderLines(), settings.silver().returns()));
+        Dataset<Row> orders = at(spark, settings.silver().orders(), current);
+        Dataset<Row> fresh = DailyStoreSales.slices(
+                orders.where(range.containsDay(SilverOrdersTable.EVENT_DATE)),
+                at(spark, settings.silver().orderLines(), current).where(range.containsDay(SilverOrderLinesTable.EVENT_DATE)),
+                at(spark, settings.silver().returns(), current).where(range.containsDay(SilverReturnsTable.EVENT_DATE)),
+                DailyStoreSales.orderStores(orders));
+        return TableRepair.plan(table, held, fresh.select(Arrays.stream(DailyStoreSalesTable.SCHEMA.fieldNames())
+                        .map(c -> col(c)).toArray(Column[]::new)), DailyStoreSalesTable.KEY,
+                List.of(DailyStoreSales.measures()), EVENT_DATE);
+    }
+
+    /** Applies a {@link #planBackfill} in one MERGE tagged {@code tag}, reading only the range's days. */
+    public void applyBackfill(SparkSession spark, TableRepair.Plan plan, CommitTag.Backfill tag) {
+        plan.apply(spark, tag, Optional.of("t." + EVENT_DATE + " BETWEEN DATE'" + tag.range().firstDay()
+                + "' AND DATE'" + tag.range().lastDay() + "'"));
+    }
 
     /**
      * One row per affected slice: its key, and its fresh measures, or null measures when the slice is now empty

@@ -15,7 +15,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code lake bronze}: the bronze job, continuous or available-now. */
 @Command(name = "bronze", mixinStandardHelpOptions = true,
@@ -28,8 +27,8 @@ final class BronzeCommand implements Callable<Integer> {
     @Mixin
     private RunModeOptions runMode;
 
-    @Option(names = "--run-id", paramLabel = "ID", description = "Recorded in every row written (default: a new id).")
-    private String runId;
+    @Mixin
+    private RunIdOption runId;
 
     @Override
     public Integer call() {
@@ -37,7 +36,7 @@ final class BronzeCommand implements Callable<Integer> {
         ContractRegistry contracts = ContractRegistry.load(settings.contractsLocation());
         PrintWriter out = context.out();
         SparkSession spark = context.session(BronzeLayer.TABLES);
-        context.run(spark, "bronze", runMode.mode().configName(), runId, recorded -> {
+        context.run(spark, "bronze", runMode.mode().configName(), runId.id(), recorded -> {
             String run = recorded.id();
             BronzeLayer bronze = new BronzeLayer(settings.bronze(), settings.validator(contracts), run,
                     Clock.systemUTC());

@@ -21,6 +21,9 @@ final class GoldCommand implements Callable<Integer> {
     @Mixin
     private CommandContext context;
 
+    @Mixin
+    private RunIdOption runId;
+
     @Option(names = "--full", description = "Recompute every slice instead of the changed ones.")
     private boolean full;
 
@@ -31,7 +34,7 @@ final class GoldCommand implements Callable<Integer> {
         // A continuous pipeline keeps the operational path current: leave it to that run rather than fail.
         Optional<LakeLock.Refused> inventoryWriter = context.tryWrite(GoldLayer.OPERATIONAL);
         PrintWriter out = context.out();
-        context.run(spark, "gold", "batch", null, run -> {
+        context.run(spark, "gold", "batch", runId.id(), run -> {
             GoldLayer gold = settings.goldLayer();
             GoldLayer.Refreshed refreshed = gold.refresh(spark, full);
             refreshed.results().forEach(out::println);

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lake", mixinStandardHelpOptions = true, version = "eventlake 0.1.0",
         description = "eventlake: business events from Kafka into a medallion of Delta tables.",
         subcommands = {BronzeCommand.class, SilverCommand.class, GoldCommand.class, FeaturesCommand.class,
-                PipelineCommand.class, HistoryCommand.class, ShowCommand.class, RollbackCommand.class,
+                PipelineCommand.class, BackfillCommand.class, HistoryCommand.class, ShowCommand.class, RollbackCommand.class,
                 LineageCommand.class, SqlCommand.class, SqlServerCommand.class})
 public final class LakeCommand {
     public static final int OK = 0;

@@ -38,6 +38,9 @@ final class PipelineCommand implements Callable<Integer> {
     private LakeCommand lake;
     @Mixin
     private CommandContext context;
+
+    @Mixin
+    private RunIdOption runId;
     @Mixin
     private RunModeOptions runMode;
 
@@ -55,7 +58,7 @@ final class PipelineCommand implements Callable<Integer> {
         }
         SparkSession spark = context.session(writes);
         PrintWriter out = context.out();
-        context.run(spark, "pipeline", runMode.mode().configName(), null, recorded -> run(spark, settings,
+        context.run(spark, "pipeline", runMode.mode().configName(), runId.id(), recorded -> run(spark, settings,
                 contracts, silver, out, recorded));
         return LakeCommand.OK;
     }

@@ -33,6 +33,9 @@ final class SilverCommand implements Callable<Integer> {
     private CommandContext context;
 
     @Mixin
+    private RunIdOption runId;
+
+    @Mixin
     private RunModeOptions runMode;
 
     @Override
@@ -41,7 +44,7 @@ final class SilverCommand implements Callable<Integer> {
         SilverLayer silver = layer(settings, ContractRegistry.load(settings.contractsLocation()), lake.environment());
         SparkSession spark = context.session(SilverLayer.TABLES);
         PrintWriter out = context.out();
-        context.run(spark, "silver", runMode.mode().configName(), null, run -> {
+        context.run(spark, "silver", runMode.mode().configName(), runId.id(), run -> {
             if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
                 try {
                     silver.runAvailableNow(spark);

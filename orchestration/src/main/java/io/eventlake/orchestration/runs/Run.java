@@ -59,6 +59,7 @@ public final class Run {
     private final StreamProgress progress = new StreamProgress();
     private Map<String, String> tableIds;
     private final Map<String, long[]> counts = new HashMap<>();
+    private final Map<String, List<RunInput>> declaredInputs = new TreeMap<>();
 
     private boolean ended;
 
@@ -101,6 +102,14 @@ public final class Run {
     /** What a job dropped as duplicates and sent to quarantine (the commits do not say). */
     public void counts(String job, long duplicates, long quarantined) {
         counts.merge(job, new long[] {duplicates, quarantined}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+    }
+
+    /**
+     * What a job read that neither its queries' progress nor its commit tags say (e.g. a backfill's event-time
+     * range of a table), recorded with its inputs.
+     */
+    public void reads(String job, RunInput input) {
+        declaredInputs.computeIfAbsent(job, j -> new ArrayList<>()).add(input);
     }
 
     private void begin() {
@@ -150,6 +159,7 @@ public final class Run {
             jobs.computeIfAbsent(query, JobWrites::new);
         }
         counts.keySet().forEach(job -> jobs.computeIfAbsent(job, JobWrites::new));
+        declaredInputs.keySet().forEach(job -> jobs.computeIfAbsent(job, JobWrites::new));
         for (Map.Entry<String, TableLocation> table : settings.tables().entrySet()) {
             if (isBookkeeping(table.getKey()) || !DeltaTables.exists(spark, table.getValue())) {
                 continue;
@@ -212,6 +222,9 @@ public final class Run {
         if (tag instanceof CommitTag.Refresh refresh) {
             return refresh.job();
         }
+        if (tag instanceof CommitTag.Backfill backfill) {
+            return backfill.job();
+        }
         if (tag instanceof CommitTag.Restore restore) {
             return restore.afterFailedAudit() && lastJob != null ? lastJob : "rollback";
         }
@@ -221,7 +234,7 @@ public final class Run {
 
     /** What a job read: its queries' source ranges, or for a refresh the input versions of its tags. */
     private List<RunInput> inputs(JobWrites job) {
-        List<RunInput> inputs = new ArrayList<>();
+        List<RunInput> inputs = new ArrayList<>(declaredInputs.getOrDefault(job.name, List.of()));
         for (Map.Entry<String, String[]> source : progress.ranges().getOrDefault(job.name, Map.of()).entrySet()) {
             inputs.add(input(source.getValue()[0], source.getValue()[1]));
         }

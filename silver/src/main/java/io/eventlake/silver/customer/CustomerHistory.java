@@ -47,4 +47,24 @@ public final class CustomerHistory {
                 .where(col("_rank").equalTo(1))
                 .drop("_rank");
     }
+
+    /**
+     * The conformed {@code customer_updated} records a backfill of {@code range} rebuilds from: those that occurred
+     * in it, and every record of the customers they update (a customer's history is dated as a whole).
+     */
+    public static Dataset<Row> touchedEvents(Dataset<Row> conformed, io.eventlake.table.EventTimeRange range) {
+        org.apache.spark.sql.Column inRange = range.contains(col(BronzeEventsTable.OCCURRED_AT));
+        Dataset<Row> touched = conformed.where(inRange).select(SilverCustomersTable.CUSTOMER_ID)
+                .where(col(SilverCustomersTable.CUSTOMER_ID).isNotNull()).distinct();
+        return conformed.where(inRange).unionByName(conformed.where(inRange.unary_$bang())
+                .join(touched, scala.collection.JavaConverters.asScalaBuffer(
+                        java.util.List.of(SilverCustomersTable.CUSTOMER_ID)).toSeq(), "left_semi"));
+    }
+
+    /** The rows of a customer table ({@code held}) of the customers {@code events} update. */
+    public static Dataset<Row> ofCustomers(Dataset<Row> held, Dataset<Row> events) {
+        return held.join(events.select(SilverCustomersTable.CUSTOMER_ID).where(col(SilverCustomersTable.CUSTOMER_ID)
+                .isNotNull()).distinct(), scala.collection.JavaConverters.asScalaBuffer(
+                java.util.List.of(SilverCustomersTable.CUSTOMER_ID)).toSeq(), "left_semi");
+    }
 }

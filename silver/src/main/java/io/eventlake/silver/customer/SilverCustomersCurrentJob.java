@@ -11,7 +11,10 @@ import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverTableJob;
 import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
+import io.eventlake.table.EventTimeRange;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -76,6 +79,43 @@ public final class SilverCustomersCurrentJob extends SilverTableJob {
     @Override
     protected Dataset<Row> rows(Dataset<Row> accepted, StructType schema) {
         return profiles(accepted).select(Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+    }
+
+
+    @Override
+    protected Dataset<Row> backfillEvents(Dataset<Row> conformed, EventTimeRange range) {
+        return CustomerHistory.touchedEvents(conformed, range);
+    }
+
+    @Override
+    protected Dataset<Row> backfillScope(Dataset<Row> held, Dataset<Row> events, EventTimeRange range) {
+        return CustomerHistory.ofCustomers(held, events);
+    }
+
+    @Override
+    protected Optional<String> targetScope(EventTimeRange range) {
+        return Optional.empty();
+    }
+
+    @Override
+    protected String partitionColumn() {
+        return null;
+    }
+
+    /** The newest update that passed the gate of each touched customer (first copies only). */
+    @Override
+    protected Dataset<Row> desired(Dataset<Row> passing, StructType schema) {
+        Dataset<Row> unique = firstCopies(passing, passing.sparkSession().read().format("delta")
+                .load(bronzeEvents().path()));
+        return CustomerHistory.newest(unique
+                        .withColumnRenamed(SilverCustomersCurrentTable.UPDATED_AT, SilverCustomersTable.VALID_FROM))
+                .withColumnRenamed(SilverCustomersTable.VALID_FROM, SilverCustomersCurrentTable.UPDATED_AT)
+                .select(Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+    }
+
+    @Override
+    protected List<String> key() {
+        return List.of(SilverCustomersCurrentTable.CUSTOMER_ID);
     }
 
     @Override

@@ -8,7 +8,10 @@ import io.eventlake.silver.SilverTables;
 import io.eventlake.silver.SilverTableJob;
 import io.eventlake.table.CommitTag;
 import io.eventlake.table.DeltaCommits;
+import io.eventlake.table.EventTimeRange;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -39,6 +42,40 @@ public final class SilverCustomersJob extends SilverTableJob {
     @Override
     protected Dataset<Row> rows(Dataset<Row> accepted, StructType schema) {
         return CustomerHistory.versions(accepted).select(versionColumns(schema));
+    }
+
+
+    @Override
+    protected Dataset<Row> backfillEvents(Dataset<Row> conformed, EventTimeRange range) {
+        return CustomerHistory.touchedEvents(conformed, range);
+    }
+
+    @Override
+    protected Dataset<Row> backfillScope(Dataset<Row> held, Dataset<Row> events, EventTimeRange range) {
+        return CustomerHistory.ofCustomers(held, events);
+    }
+
+    @Override
+    protected Optional<String> targetScope(EventTimeRange range) {
+        return Optional.empty();
+    }
+
+    @Override
+    protected String partitionColumn() {
+        return null;
+    }
+
+    /** Every version of the touched customers that passed the gate (first copies), dated again as a whole. */
+    @Override
+    protected Dataset<Row> desired(Dataset<Row> passing, StructType schema) {
+        return CustomerHistory.timeline(SilverTables.firstCopies(passing, SilverCustomersTable.EVENT_ID,
+                        SilverCustomersTable.SOURCE).dropDuplicates(SilverCustomersTable.EVENT_ID))
+                .select(columns(schema, Set.of()));
+    }
+
+    @Override
+    protected List<String> key() {
+        return List.of(SilverCustomersTable.EVENT_ID);
     }
 
     @Override

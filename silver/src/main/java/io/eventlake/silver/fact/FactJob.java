@@ -39,6 +39,18 @@ public abstract class FactJob extends SilverTableJob {
                 .select(Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
     }
 
+    /** The first copy of each event that passed the gate, all its rows (as {@link #write} inserts them). */
+    @Override
+    protected final Dataset<Row> desired(Dataset<Row> passing, StructType schema) {
+        return SilverTables.firstCopies(passing, FactColumns.EVENT_ID, FactColumns.SOURCE)
+                .dropDuplicates(fact.key().toArray(String[]::new));
+    }
+
+    @Override
+    protected final java.util.List<String> key() {
+        return fact.key();
+    }
+
     @Override
     protected final BatchMetrics write(Dataset<Row> rows, StructType schema, String appId, long batchId) {
         long received = rows.count();
