@@ -22,7 +22,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Streams silver inventory movements and order lines into {@link InventoryPositionsTable}, and raises a
  * {@code low_stock} alert ({@link InventoryAlertsTable} and the alerts topic) each time a position falls below its
- * reorder threshold.
+ * reorder threshold. It reads their change data feeds, so a row a backfill deletes or replaces in silver is
+ * retracted from the positions (the tables' updates would stop a plain Delta stream).
  *
  * <p>Per micro-batch, in this order: the crossings of the batch's changes applied in the order they occurred to
  * the positions before the batch ({@link StockChanges#crossings}); the alerts MERGEd into the alerts table by their deterministic id; the alerts the topic lacks
@@ -67,11 +68,15 @@ public final class InventoryPositionsJob {
                 InventoryPositionsTable.LAYOUT);
         DeltaTables.ensure(spark, gold.tables().inventoryAlerts(), InventoryAlertsTable.SCHEMA,
                 InventoryAlertsTable.LAYOUT);
-        Dataset<Row> changes = StockChanges.fromMovements(
-                        spark.readStream().format("delta").load(gold.silver().inventoryMovements().path()))
-                .union(StockChanges.fromOrderLines(
-                        spark.readStream().format("delta").load(gold.silver().orderLines().path())));
+        // The change data feeds, not the tables: a backfill that repairs a silver row retracts what it replaces.
+        Dataset<Row> changes = StockChanges.fromMovements(changeFeed(spark, gold.silver().inventoryMovements()))
+                .union(StockChanges.fromOrderLines(changeFeed(spark, gold.silver().orderLines())));
         return Queries.startForeachBatch(changes, NAME, checkpoint, mode.trigger(triggerInterval), this::write);
+    }
+
+    /** The stream of a table's changes: its rows when the query starts, then each commit's changes. */
+    private static Dataset<Row> changeFeed(SparkSession spark, TableLocation table) {
+        return spark.readStream().format("delta").option("readChangeFeed", "true").load(table.path());
     }
 
     void write(Dataset<Row> batch, long batchId) {

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.eventlake.silver.fact.SilverInventoryMovementsTable;
 import io.eventlake.silver.fact.SilverOrderLinesTable;
+import java.util.Arrays;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -33,24 +34,50 @@ public final class StockChanges {
     public static final String CHANGE_KEY = "change_key";
     /** The movement reason whose units the order lines already count. */
     public static final String SALE = "SALE";
+    /** 1 for a change, -1 for the retraction of an earlier one (a row a backfill deleted or replaced). */
+    public static final String SIGN = "sign";
+    /** The change data feed's column saying what a row is; absent in a plain read, whose rows all count once. */
+    static final String CHANGE_TYPE = "_change_type";
 
-    /** The stock changes of inventory movements: every reason but SALE (counted through order lines). */
+    /**
+     * The sign of each row of {@code rows}: from the change data feed, -1 for a deleted row or the old image of an
+     * updated one and 1 otherwise; 1 for every row of a plain read.
+     */
+    static Column sign(Dataset<Row> rows) {
+        if (!Arrays.asList(rows.columns()).contains(CHANGE_TYPE)) {
+            return lit(1L);
+        }
+        return when(col(CHANGE_TYPE).isin("delete", "update_preimage"), lit(-1L)).otherwise(lit(1L));
+    }
+
+    /**
+     * The stock changes of inventory movements: every reason but SALE (counted through order lines). From rows of
+     * {@code silver.inventory_movements} or from its change data feed, whose retractions undo what they retract.
+     */
     public static Dataset<Row> fromMovements(Dataset<Row> movements) {
+        Column sign = sign(movements);
         return movements.where(col(SilverInventoryMovementsTable.REASON).notEqual(SALE))
                 .select(col(SilverInventoryMovementsTable.STORE_ID).as(STORE_ID),
                         col(SilverInventoryMovementsTable.SKU).as(SKU),
-                        col(SilverInventoryMovementsTable.QUANTITY_DELTA).cast(DataTypes.LongType).as(DELTA),
+                        col(SilverInventoryMovementsTable.QUANTITY_DELTA).cast(DataTypes.LongType).multiply(sign)
+                                .as(DELTA),
                         col(SilverInventoryMovementsTable.OCCURRED_AT).as(OCCURRED_AT),
-                        concat_ws(":", lit("m"), col(SilverInventoryMovementsTable.EVENT_ID)).as(CHANGE_KEY));
+                        concat_ws(":", lit("m"), col(SilverInventoryMovementsTable.EVENT_ID)).as(CHANGE_KEY),
+                        sign.as(SIGN));
     }
 
-    /** The stock changes of order lines: their quantity leaves the store. */
+    /**
+     * The stock changes of order lines: their quantity leaves the store. From rows of {@code silver.order_lines}
+     * or from its change data feed, whose retractions undo what they retract.
+     */
     public static Dataset<Row> fromOrderLines(Dataset<Row> lines) {
+        Column sign = sign(lines);
         return lines.select(col(SilverOrderLinesTable.STORE_ID).as(STORE_ID), col(SilverOrderLinesTable.SKU).as(SKU),
-                col(SilverOrderLinesTable.QUANTITY).cast(DataTypes.LongType).multiply(-1).as(DELTA),
+                col(SilverOrderLinesTable.QUANTITY).cast(DataTypes.LongType).multiply(-1).multiply(sign).as(DELTA),
                 col(SilverOrderLinesTable.OCCURRED_AT).as(OCCURRED_AT),
                 concat_ws(":", lit("l"), col(SilverOrderLinesTable.EVENT_ID),
-                        col(SilverOrderLinesTable.LINE_NUMBER).cast(DataTypes.StringType)).as(CHANGE_KEY));
+                        col(SilverOrderLinesTable.LINE_NUMBER).cast(DataTypes.StringType)).as(CHANGE_KEY),
+                sign.as(SIGN));
     }
 
     /** Per position: the net delta of the changes, when the latest occurred, and the greatest change key. */
@@ -75,20 +102,24 @@ public final class StockChanges {
      * from at or above the threshold to below it is one crossing, identified by the digest of store, SKU and that
      * change's key. How changes fall into micro-batches does not change the alerts.
      *
+     * A retraction (a backfill's repair of a silver row) undoes its change in the same order.
+     *
      * @param changes the batch's stock changes ({@link #fromMovements}, {@link #fromOrderLines})
      * @param before  the positions before the batch (rows of {@link InventoryPositionsTable})
      * @param topic   the topic the alerts go to
      */
     public static Dataset<Row> crossings(Dataset<Row> changes, Dataset<Row> before, InventorySettings settings,
                                          String topic) {
-        WindowSpec inOrder = Window.partitionBy(col(STORE_ID), col(SKU)).orderBy(col(OCCURRED_AT), col(CHANGE_KEY))
+        // a retraction goes before the change that replaces it (an update's old image before its new one)
+        WindowSpec inOrder = Window.partitionBy(col(STORE_ID), col(SKU))
+                .orderBy(col(OCCURRED_AT), col(CHANGE_KEY), col(SIGN))
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         Column start = coalesce(col("p." + InventoryPositionsTable.ON_HAND), lit(0L));
         Dataset<Row> applied = changes.as("c").join(before.as("p"), col("c." + STORE_ID).equalTo(col("p." + STORE_ID))
                         .and(col("c." + SKU).equalTo(col("p." + SKU))), "left")
                 .select(col("c." + STORE_ID).as(STORE_ID), col("c." + SKU).as(SKU), col("c." + DELTA).as(DELTA),
                         col("c." + OCCURRED_AT).as(OCCURRED_AT), col("c." + CHANGE_KEY).as(CHANGE_KEY),
-                        start.as("_start"))
+                        col("c." + SIGN).as(SIGN), start.as("_start"))
                 .withColumn("_after", col("_start").plus(sum(col(DELTA)).over(inOrder)))
                 .withColumn("_before", col("_after").minus(col(DELTA)))
                 .withColumn("_threshold", threshold(col(SKU), settings));

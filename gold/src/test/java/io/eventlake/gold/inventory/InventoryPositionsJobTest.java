@@ -143,6 +143,20 @@ class InventoryPositionsJobTest {
             assertEquals(2, onTopic(topic).size());
             assertEquals(1, job.alertsRaised());
             assertEquals(1, read(gold.tables().inventoryAlerts()).where(col("on_hand_before").equalTo(18)).count());
+
+            // A backfill repairs silver: one line's quantity corrected (9 -> 5), one line removed (the 1 of s2).
+            // The positions follow silver's change feed: the old rows are retracted, nothing is counted twice.
+            String lines = gold.silver().orderLines().path();
+            TestSpark.session().sql("UPDATE delta.`" + lines + "` SET quantity = 5 WHERE event_id = 'o-s3'");
+            TestSpark.session().sql("DELETE FROM delta.`" + lines + "` WHERE event_id = 'o-s2'");
+            new InventoryPositionsJob(gold, settings, kafka, checkpoint, Duration.ofSeconds(1))
+                    .start(TestSpark.session(), StreamMode.AVAILABLE_NOW).awaitTermination();
+            long fromSilver = 22 - read(gold.silver().orderLines()).agg(org.apache.spark.sql.functions.sum("quantity"))
+                    .first().getLong(0);
+            assertEquals(14L, fromSilver, "12 + 10 in; 3 + 5 out");
+            assertEquals(fromSilver, (long) read(gold.tables().inventoryPositions()).first().getAs("on_hand"),
+                    "the positions equal what silver now holds");
+            assertEquals(2, read(gold.tables().inventoryAlerts()).count(), "going up raises no alert");
         }
     }
 }
