@@ -279,6 +279,34 @@ public final class LakeErrors {
                         + "with --set lake-root=<path>; nothing was written, so a rerun afterwards starts cleanly.");
     }
 
+    public static LakeException lakeBucketMissing(String root, String bucket, Throwable cause) {
+        return error(ErrorCode.LAKE_BUCKET_MISSING,
+                "The bucket '" + bucket + "' of the lake at " + root + " does not exist.",
+                "Every command lists the lake root before it starts; the object store answered that there is no "
+                        + "such bucket (" + rootMessage(cause) + ").",
+                "create the bucket (eventlake creates folders, never buckets), or fix the bucket in "
+                        + "eventlake.lake-root, or point eventlake.s3.endpoint at the store that has it; nothing "
+                        + "was written.", cause);
+    }
+
+    public static LakeException lakeAccessDenied(String root, Throwable cause) {
+        return error(ErrorCode.LAKE_ACCESS_DENIED,
+                "The object store refused the credentials for the lake at " + root + ".",
+                "Every command lists the lake root before it starts; the store denied it (" + rootMessage(cause)
+                        + ").",
+                "set the credentials in the environment of the driver and the executors (AWS_ACCESS_KEY_ID and "
+                        + "AWS_SECRET_ACCESS_KEY, or an instance profile), with read and write access to the "
+                        + "lake root; never in conf/. Nothing was written.", cause);
+    }
+
+    public static LakeException lakeUnreachable(String root, Throwable cause) {
+        return error(ErrorCode.LAKE_UNREACHABLE,
+                "The lake at " + root + " cannot be reached.",
+                "Every command lists the lake root before it starts, and that failed: " + rootMessage(cause) + ".",
+                "check eventlake.s3.endpoint (and eventlake.s3.ssl), the network to it, and that the store is up; "
+                        + "then run the command again. Nothing was written.", cause);
+    }
+
     public static LakeException lakeDiskFull(String root, long freeBytes, long neededBytes) {
         return error(ErrorCode.LAKE_DISK_FULL,
                 "The file system of the lake at " + root + " has " + freeBytes / 1024 + " KiB free.",

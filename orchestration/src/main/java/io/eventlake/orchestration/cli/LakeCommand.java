@@ -151,7 +151,9 @@ public final class LakeCommand {
      */
     public SparkSession session(LakeSettings settings, java.util.Collection<String> writes) {
         lake(settings).write(writes);
-        return sessions.apply(settings);
+        SparkSession spark = sessions.apply(settings);
+        io.eventlake.orchestration.guard.ObjectStoreProbe.check(spark, settings.lakeRoot());
+        return spark;
     }
 
     /** The lake root of {@code settings} as this command holds it: checked on first use, with its table locks. */

@@ -90,6 +90,16 @@ public final class ConfigReader {
         return value;
     }
 
+    public boolean bool(String key) {
+        requirePresent(key);
+        read.add(key);
+        try {
+            return config.getBoolean(key);
+        } catch (ConfigException.WrongType e) {
+            throw invalid(key, render(key), "true or false", "true");
+        }
+    }
+
     public int positiveInt(String key) {
         long value = positiveLong(key);
         if (value > Integer.MAX_VALUE) {

@@ -127,6 +127,8 @@ public final class LakeConfig {
                 SparkSettings.Catalog.fromConfigName(c.oneOf("eventlake.spark.catalog",
                         Arrays.stream(SparkSettings.Catalog.values()).map(SparkSettings.Catalog::configName)
                                 .collect(Collectors.toSet()))),
+                new S3Settings(c.optionalString(S3Settings.ENDPOINT), c.string(S3Settings.REGION),
+                        c.bool(S3Settings.PATH_STYLE_ACCESS), c.bool(S3Settings.SSL)),
                 c.stringMap("eventlake.spark.conf"));
         for (Map.Entry<String, String> entry : spark.conf().entrySet()) {
             java.util.Optional<String> property = ReaderCompatibility.conflict(entry.getKey(), entry.getValue());

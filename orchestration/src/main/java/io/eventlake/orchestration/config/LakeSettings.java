@@ -188,7 +188,7 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
         Map<String, String> conf = new java.util.LinkedHashMap<>(spark.conf());
         conf.putAll(extra);
         SparkSettings withExtra = new SparkSettings(spark.master(), spark.appName(), spark.shufflePartitions(),
-                spark.catalog(), conf);
+                spark.catalog(), spark.s3(), conf);
         return new LakeSettings(lakeRoot, withExtra, contractsLocation, kafka, triggerInterval, catalog,
                 silverStreams, goldJobs, quality, eventTime, minFreeSpace);
     }

@@ -9,9 +9,10 @@ import java.util.Map;
  * @param appName           Spark application name
  * @param shufflePartitions {@code spark.sql.shuffle.partitions}
  * @param catalog           where table names are registered
- * @param conf              extra Spark settings, verbatim
+ * @param s3                the object store of an {@code s3a://} lake root
+ * @param conf              extra Spark settings, verbatim (they win over every other)
  */
-public record SparkSettings(String master, String appName, int shufflePartitions, Catalog catalog,
+public record SparkSettings(String master, String appName, int shufflePartitions, Catalog catalog, S3Settings s3,
                             Map<String, String> conf) {
 
     /** Where table names live. */

@@ -6,7 +6,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the SparkSession of a run: Delta enabled, UTC, change data feed on for new tables, the configured
- * catalog, and the user's extra settings last (they win).
+ * catalog, the object store's settings for an s3a:// lake, and the user's extra settings last (they win).
  */
 public final class SparkSessions {
     private SparkSessions() {
@@ -28,6 +28,11 @@ public final class SparkSessions {
             case HIVE -> builder = builder.enableHiveSupport();
             case IN_MEMORY -> builder = builder.config("spark.sql.catalogImplementation", "in-memory")
                     .config("spark.sql.warehouse.dir", settings.lakeRoot() + "/_warehouse");
+        }
+        if (settings.lakeRoot().startsWith("s3a://")) {
+            for (var entry : spark.s3().sparkConf().entrySet()) {
+                builder = builder.config(entry.getKey(), entry.getValue());
+            }
         }
         for (var entry : spark.conf().entrySet()) {
             builder = builder.config(entry.getKey(), entry.getValue());
