@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.devtools.generate.EventGenerator;
+import io.eventlake.devtools.generate.FaultKind;
 import io.eventlake.devtools.generate.GeneratorSettings;
 import io.eventlake.devtools.generate.KafkaEventWriter;
 import io.eventlake.table.DeltaCommits;
@@ -147,7 +148,7 @@ class AirflowDagsIT {
                 "  spark.shuffle-partitions = 2",
                 "}", ""));
         new KafkaEventWriter(TestKafka.bootstrapServers()).send(topic, 2, new EventGenerator(
-                new GeneratorSettings(300, 0, 17, 2, Map.of()), ContractRegistry.load(ContractRegistry.CLASSPATH)), 0);
+                new GeneratorSettings(300, 0, 17, 2, Map.of(FaultKind.LATE, 0.2)), ContractRegistry.load(ContractRegistry.CLASSPATH)), 0);
         Result migrated = airflow("db", "migrate");
         assertEquals(0, migrated.status(), migrated.output());
         Result parsed = airflow("dags", "reserialize");
@@ -189,7 +190,8 @@ class AirflowDagsIT {
         TreeSet<String> written = new TreeSet<>();
         for (String layer : List.of("bronze", "silver", "gold")) {
             try (Stream<Path> tables = Files.list(lake.resolve(layer))) {
-                tables.forEach(t -> written.add(layer + "." + t.getFileName()));
+                tables.filter(t -> Files.isDirectory(t.resolve("_delta_log")))
+                        .forEach(t -> written.add(layer + "." + t.getFileName()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
