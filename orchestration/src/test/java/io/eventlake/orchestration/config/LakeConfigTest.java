@@ -26,6 +26,28 @@ class LakeConfigTest {
         return LakeConfig.load(new ConfigSources(CONF, env, file, List.of(overrides)));
     }
 
+    @Test
+    void anS3LakeGetsTheObjectStoresSettingsAndNoCredentials() {
+        LakeSettings aws = load("local", null, "lake-root=\"s3a://retail-lake/lake\"");
+        assertEquals("s3a://retail-lake/lake", aws.lakeRoot());
+        if (System.getenv("EVENTLAKE_S3_ENDPOINT") == null && System.getenv("AWS_REGION") == null) {
+            assertEquals(java.util.Map.of("spark.hadoop.fs.s3a.endpoint.region", "us-east-1",
+                    "spark.hadoop.fs.s3a.path.style.access", "false",
+                    "spark.hadoop.fs.s3a.connection.ssl.enabled", "true"), aws.spark().s3().sparkConf());
+        }
+        LakeSettings compatible = load("local", null, "s3.endpoint=\"http://127.0.0.1:9000\"",
+                "s3.path-style-access=true", "s3.ssl=false");
+        assertEquals("http://127.0.0.1:9000", compatible.spark().s3().sparkConf().get("spark.hadoop.fs.s3a.endpoint"));
+        assertEquals("true", compatible.spark().s3().sparkConf().get("spark.hadoop.fs.s3a.path.style.access"));
+        assertTrue(compatible.spark().s3().sparkConf().keySet().stream().noneMatch(k -> k.contains("key")),
+                "credentials never come from the settings");
+
+        LakeException notABoolean = assertThrows(LakeException.class, () -> load("local", null, "s3.ssl=maybe"));
+        assertEquals(ErrorCode.CONFIG_INVALID, notABoolean.code());
+        assertTrue(notABoolean.getMessage().contains("eventlake.s3.ssl"), notABoolean.getMessage());
+        assertTrue(notABoolean.getMessage().contains("true or false"), notABoolean.getMessage());
+    }
+
     /** Every environment file loads into valid settings. */
     @Test
     void everyEnvironmentFileLoads() throws IOException {
