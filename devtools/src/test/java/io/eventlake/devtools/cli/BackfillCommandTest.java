@@ -93,10 +93,14 @@ class BackfillCommandTest {
         return String.format("  %-27s ", PREFIX + "_" + table);
     }
 
-    /** The runs table (its name is made per lake root by the test configuration). */
+    /**
+     * The runs table (its name is made per lake root by the test configuration: {@code t<hash>_quality/runs}; the
+     * {@code _quality} folder beside it holds the gates' metrics history).
+     */
     private String runsTable() {
         try (var entries = java.nio.file.Files.list(root)) {
-            return entries.filter(p -> p.getFileName().toString().endsWith("quality")).findFirst().orElseThrow()
+            return entries.filter(p -> p.getFileName().toString().endsWith("_quality")
+                    && !p.getFileName().toString().startsWith("_")).findFirst().orElseThrow()
                     .resolve("runs").toString();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
