@@ -92,6 +92,18 @@ def backfill_command(params: dict, data_interval_start: datetime, data_interval_
 # Available to every template of the eventlake DAGs.
 MACROS = {"lake_args": lake_args, "backfill_command": backfill_command}
 
+# What every eventlake DAG shares: one run at a time (the lake's tables have one writer each), no catch-up run
+# per missed interval, the retries, and templates rendered as native objects (commands render to lists).
+DAG_DEFAULTS = {
+    "start_date": datetime(2026, 1, 1, tzinfo=timezone.utc),
+    "catchup": False,
+    "max_active_runs": 1,
+    "default_args": DEFAULT_ARGS,
+    "user_defined_macros": MACROS,
+    "render_template_as_native_obj": True,
+    "tags": ["eventlake"],
+}
+
 
 def lake_task(task_id: str, command: str, outlets: list[Asset], **kwargs) -> SparkSubmitOperator:
     """One SparkSubmitOperator running the jar's LakeCommand; ``command`` is a template rendering to the command

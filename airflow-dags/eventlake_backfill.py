@@ -14,26 +14,20 @@ Two ways to run it:
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from airflow.sdk import DAG, Param
 from airflow.timetables.interval import CronDataIntervalTimetable
 
-from eventlake_airflow import BACKFILL_TABLES, DEFAULT_ARGS, MACROS, assets, lake_task
+from eventlake_airflow import BACKFILL_TABLES, DAG_DEFAULTS, assets, lake_task
 
 with DAG(
     dag_id="eventlake_backfill",
     description="lake backfill over an event-time range (bronze is the source of truth)",
     # Never scheduled by itself: runs come from a trigger or from `airflow backfill create`, one per day.
     schedule=CronDataIntervalTimetable("0 0 * * *", timezone="UTC"),
-    start_date=datetime(2026, 1, 1),
-    catchup=False,
     is_paused_upon_creation=True,
-    max_active_runs=1,
-    default_args=DEFAULT_ARGS,
     dagrun_timeout=timedelta(hours=6),
-    user_defined_macros=MACROS,
-    render_template_as_native_obj=True,
     params={
         "from": Param(None, type=["null", "string"], description="Start of the range (inclusive); default: the "
                       "run's data interval start"),
@@ -43,7 +37,7 @@ with DAG(
                         description="Tables to rebuild; default: every silver and gold table"),
         "dry_run": Param(False, type="boolean", description="Only print what would change"),
     },
-    tags=["eventlake"],
+    **DAG_DEFAULTS,
 ) as dag:
     lake_task("backfill", "backfill_command(params, data_interval_start, data_interval_end)",
               assets(BACKFILL_TABLES), execution_timeout=timedelta(hours=4))

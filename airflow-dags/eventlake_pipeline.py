@@ -12,28 +12,21 @@ Settings (Spark connection, jar, lake root) are Airflow Connections and Variable
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from airflow.sdk import DAG
 from airflow.timetables.interval import CronDataIntervalTimetable
 
-from eventlake_airflow import (BRONZE_TABLES, DEFAULT_ARGS, GOLD_TABLES, MACROS, SILVER_TABLES, assets,
-                               lake_task)
+from eventlake_airflow import BRONZE_TABLES, DAG_DEFAULTS, GOLD_TABLES, SILVER_TABLES, assets, lake_task
 
 with DAG(
     dag_id="eventlake_pipeline",
     description="Kafka -> bronze -> silver -> gold, one spark-submit per layer",
     # Airflow 3: a plain cron schedule gives runs an empty data interval; this one gives [previous hour, hour).
     schedule=CronDataIntervalTimetable("0 * * * *", timezone="UTC"),
-    start_date=datetime(2026, 1, 1),
-    # Missed hours need no run each: one run catches up on everything the topics hold (backfills rebuild history).
-    catchup=False,
-    max_active_runs=1,
-    default_args=DEFAULT_ARGS,
+    # Missed hours need no run each (catchup off): one run catches up on everything the topics hold.
     dagrun_timeout=timedelta(hours=2),
-    user_defined_macros=MACROS,
-    render_template_as_native_obj=True,
-    tags=["eventlake"],
+    **DAG_DEFAULTS,
 ) as dag:
     bronze = lake_task("bronze", "['bronze', '--available-now']", assets(BRONZE_TABLES),
                        execution_timeout=timedelta(minutes=45))
