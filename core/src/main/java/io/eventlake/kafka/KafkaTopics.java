@@ -18,8 +18,17 @@ public final class KafkaTopics {
 
     /** Creates the topic with {@code partitions} partitions unless it exists (then it is left as it is). */
     public static void ensure(String bootstrapServers, String topic, int partitions) {
+        ensure(bootstrapServers, topic, partitions, Map.of());
+    }
+
+    /**
+     * Creates the topic with {@code partitions} partitions and topic {@code configs} (e.g.
+     * {@code cleanup.policy=compact}) unless it exists (then it is left as it is).
+     */
+    public static void ensure(String bootstrapServers, String topic, int partitions, Map<String, String> configs) {
         try (Admin admin = admin(bootstrapServers)) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("creating topic " + topic + " failed: " + e.getCause(), e.getCause());
@@ -29,6 +38,20 @@ public final class KafkaTopics {
             throw new IllegalStateException("interrupted while creating topic " + topic, e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("creating topic " + topic + " timed out on " + bootstrapServers, e);
+        }
+    }
+
+    /** Whether {@code topic} exists on the cluster. */
+    public static boolean exists(String bootstrapServers, String topic) {
+        try (Admin admin = admin(bootstrapServers)) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic);
+        } catch (ExecutionException e) {
+            throw io.eventlake.errors.LakeErrors.kafkaUnreachable(bootstrapServers, 30, e.getCause());
+        } catch (TimeoutException e) {
+            throw io.eventlake.errors.LakeErrors.kafkaUnreachable(bootstrapServers, 30, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing topics on " + bootstrapServers, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.eventlake.gold.inventory;
 
 import io.eventlake.kafka.KafkaTopics;
+import io.eventlake.kafka.TopicReader;
 import io.eventlake.errors.LakeErrors;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,27 +11,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Publishes alerts to a Kafka topic exactly once per alert id: on first use it reads the ids already on the topic,
- * then sends only the others with an idempotent producer ({@code acks=all}) and waits for every acknowledgement.
- * A micro-batch replayed after a crash therefore re-sends only what never reached the topic. Holds as long as the
- * topic retains its alerts (set its retention accordingly); the deterministic alert id lets consumers de-duplicate
- * beyond that.
+ * Publishes alerts to a Kafka topic exactly once per alert id: before each publication it reads what the topic
+ * gained since the last one (everything on first use), then sends only the ids the topic lacks with an idempotent
+ * producer ({@code acks=all}) and waits for every acknowledgement. A micro-batch replayed after a crash therefore
+ * re-sends only what never reached the topic, and two paths publishing to one topic (the fast path first, the
+ * analytical path later) send each alert once. Holds as long as the topic retains its alerts (set its retention
+ * accordingly); the deterministic alert id lets consumers de-duplicate beyond that.
  */
 public final class KafkaAlertSink implements AlertSink {
     private final InventorySettings settings;
     private KafkaProducer<byte[], byte[]> producer;
-    private Set<String> published;
+    private TopicReader topic;
+    private final Set<String> published = new HashSet<>();
 
     public KafkaAlertSink(InventorySettings settings) {
         this.settings = settings;
@@ -46,20 +44,26 @@ public final class KafkaAlertSink implements AlertSink {
         if (alerts.isEmpty()) {
             return 0;
         }
-        if (published == null) {
+        if (topic == null) {
             KafkaTopics.ensure(settings.bootstrapServers(), settings.alertsTopic(), 1);
-            published = readPublished();
+            topic = new TopicReader(settings.bootstrapServers(), settings.alertsTopic(), settings.kafkaOptions());
             producer = new KafkaProducer<>(clientConfig(Map.of(ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")), new ByteArraySerializer(),
-                    new ByteArraySerializer());
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true", ProducerConfig.LINGER_MS_CONFIG, "0")),
+                    new ByteArraySerializer(), new ByteArraySerializer());
         }
-        int sent = 0;
+        topic.catchUp(record -> {
+            String id = LowStockAlert.alertIdOf(record.value());
+            if (id != null) {
+                published.add(id);
+            }
+        });
+        List<String> sending = new java.util.ArrayList<>();
         try {
             List<Future<?>> acks = new java.util.ArrayList<>();
             for (LowStockAlert alert : alerts) {
-                if (!published.contains(alert.alertId())) {
+                if (published.add(alert.alertId())) {
                     acks.add(producer.send(new ProducerRecord<>(settings.alertsTopic(), alert.key(), alert.value())));
-                    sent++;
+                    sending.add(alert.alertId());
                 }
             }
             for (Future<?> ack : acks) {
@@ -67,36 +71,14 @@ public final class KafkaAlertSink implements AlertSink {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            sending.forEach(published::remove);
             throw LakeErrors.kafkaProduceFailed(settings.bootstrapServers(), settings.alertsTopic(), e);
         } catch (ExecutionException e) {
+            // what was not acknowledged may be missing: the next publication reads the topic to find out
+            sending.forEach(published::remove);
             throw LakeErrors.kafkaProduceFailed(settings.bootstrapServers(), settings.alertsTopic(), e.getCause());
         }
-        alerts.forEach(alert -> published.add(alert.alertId()));
-        return sent;
-    }
-
-    /** The alert ids on the topic now, read from the beginning to the current end. */
-    private Set<String> readPublished() {
-        Set<String> ids = new HashSet<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientConfig(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false")), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(settings.alertsTopic()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    String id = LowStockAlert.alertIdOf(record.value());
-                    if (id != null) {
-                        ids.add(id);
-                    }
-                }
-            }
-        }
-        return ids;
+        return sending.size();
     }
 
     private Map<String, Object> clientConfig(Map<String, Object> extra) {
@@ -112,6 +94,10 @@ public final class KafkaAlertSink implements AlertSink {
         if (producer != null) {
             producer.close(Duration.ofSeconds(10));
             producer = null;
+        }
+        if (topic != null) {
+            topic.close();
+            topic = null;
         }
     }
 }

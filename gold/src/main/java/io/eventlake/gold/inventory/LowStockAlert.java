@@ -46,6 +46,23 @@ public record LowStockAlert(String alertId, String storeId, String sku, long onH
         return event.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A published alert event read back; empty when the value is not one of ours. */
+    public static java.util.Optional<LowStockAlert> fromValue(byte[] value) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode event = JSON.readTree(value);
+            com.fasterxml.jackson.databind.JsonNode payload = event.path("payload");
+            if (!EVENT_TYPE.equals(event.path("event_type").asText()) || !event.hasNonNull("event_id")) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new LowStockAlert(event.get("event_id").asText(),
+                    payload.path("store_id").asText(null), payload.path("sku").asText(null),
+                    payload.path("on_hand_before").asLong(), payload.path("on_hand").asLong(),
+                    payload.path("reorder_threshold").asInt(), Instant.parse(event.path("occurred_at").asText())));
+        } catch (java.io.IOException | java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The alert id of a published event; null when the value is not one of ours. */
     public static String alertIdOf(byte[] value) {
         try {

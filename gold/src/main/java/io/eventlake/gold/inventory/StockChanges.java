@@ -96,6 +96,26 @@ public final class StockChanges {
     }
 
     /**
+     * The id of the alert a change raises when it crosses its position's threshold: the SHA-256 (hex) of store,
+     * SKU and change key joined by {@code |}. {@link #alertId(String, String, String)} is the same digest outside
+     * Spark; both paths to the alerts topic use one or the other, so they agree on every id.
+     */
+    public static Column alertId(Column storeId, Column sku, Column changeKey) {
+        return sha2(concat_ws("|", storeId, sku, changeKey), 256);
+    }
+
+    /** {@link #alertId(Column, Column, Column)} of one change, in plain Java (the fast path's). */
+    public static String alertId(String storeId, String sku, String changeKey) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    String.join("|", storeId, sku, changeKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
      * The alerts of positions that fall below their threshold from at or above it ({@link InventoryAlertsTable}
      * rows): the batch's changes of each position are applied one by one in the order they occurred (then by
      * change key) from the position before the batch (0 for a new one), and each change that takes the position
@@ -124,8 +144,7 @@ public final class StockChanges {
                 .withColumn("_before", col("_after").minus(col(DELTA)))
                 .withColumn("_threshold", threshold(col(SKU), settings));
         return applied.where(col("_before").geq(col("_threshold")).and(col("_after").lt(col("_threshold"))))
-                .select(sha2(concat_ws("|", col(STORE_ID), col(SKU), col(CHANGE_KEY)), 256)
-                                .as(InventoryAlertsTable.ALERT_ID),
+                .select(alertId(col(STORE_ID), col(SKU), col(CHANGE_KEY)).as(InventoryAlertsTable.ALERT_ID),
                         col(STORE_ID).as(InventoryAlertsTable.STORE_ID), col(SKU).as(InventoryAlertsTable.SKU),
                         col("_before").as(InventoryAlertsTable.ON_HAND_BEFORE),
                         col("_after").as(InventoryAlertsTable.ON_HAND),
