@@ -57,6 +57,11 @@ public final class SilverLayer {
         this.jobs = JOBS.stream().map(entry -> entry.job().apply(context)).toList();
     }
 
+    /** What the jobs are built with: contracts, tokenizer, gates (the fast path applies the same). */
+    public SilverContext context() {
+        return context;
+    }
+
     public List<SilverJob> jobs() {
         return jobs;
     }

@@ -61,6 +61,7 @@ public final class LiveInventoryJob {
     public static final String SCHEDULER_POOL = "operational";
     private static final String POOL_PROPERTY = "spark.scheduler.pool";
     private static final String KEY_SEPARATOR = "\u0001";
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
     private final LiveSettings settings;
     private final InventorySettings inventory;
@@ -94,9 +95,12 @@ public final class LiveInventoryJob {
     }
 
     /** Starts the stream, its Spark jobs in the {@value #SCHEDULER_POOL} scheduler pool. */
-    public StreamingQuery start(SparkSession spark, StreamMode mode) {
+    public StreamingQuery start(SparkSession lake, StreamMode mode) {
         KafkaTopics.requireTopics(settings.source().bootstrapServers(), settings.source().topics(),
                 settings.source().options(), Duration.ofSeconds(15));
+        // a session of its own (same SparkContext): its state has the partitions a few rows per batch need
+        SparkSession spark = lake.newSession();
+        spark.conf().set(SHUFFLE_PARTITIONS, settings.statePartitions());
         Dataset<Row> changes = changes(BronzeEventsJob.readKafka(spark, settings.source()), validator, silver);
         Dataset<LiveUpdate> updates = changes
                 .groupByKey((MapFunction<Row, String>) row -> row.getString(0) + KEY_SEPARATOR + row.getString(1),

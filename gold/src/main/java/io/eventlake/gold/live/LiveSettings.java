@@ -13,7 +13,9 @@ import java.time.Duration;
  * @param triggerInterval its micro-batch interval: the latency it adds at most
  * @param dedupWindow     how long after a change a copy of its event is still recognised and dropped
  * @param positionsTopic  the compacted topic the positions go to after each batch (key {@code store:sku})
+ * @param statePartitions partitions of the positions' state: one task per partition per micro-batch (fixed by the
+ *                        checkpoint once it exists)
  */
 public record LiveSettings(boolean enabled, KafkaSourceSettings source, String checkpoint, Duration triggerInterval,
-                           Duration dedupWindow, String positionsTopic) {
+                           Duration dedupWindow, String positionsTopic, int statePartitions) {
 }

@@ -74,7 +74,7 @@ class LiveInventoryJobTest {
                     TestKafka.newTopic("alerts", 1), Map.of());
             live = new LiveSettings(true, new KafkaSourceSettings(TestKafka.bootstrapServers(), List.of(events),
                     "earliest", 10_000, Map.of()), lake.dir().resolve("checkpoints/fast").toString(),
-                    Duration.ofMillis(100), Duration.ofHours(1), TestKafka.newTopic("positions", 1));
+                    Duration.ofMillis(100), Duration.ofHours(1), TestKafka.newTopic("positions", 1), 2);
             silver = lake.context(new SilverRunMetrics());
         }
 

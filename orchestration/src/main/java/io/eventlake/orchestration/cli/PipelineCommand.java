@@ -10,6 +10,9 @@ import io.eventlake.stream.StreamMode;
 import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.gold.GoldLayer;
 import io.eventlake.gold.inventory.KafkaAlertSink;
+import io.eventlake.gold.live.KafkaPositionSink;
+import io.eventlake.gold.live.LiveInventoryJob;
+import io.eventlake.gold.live.LiveSettings;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.silver.SilverLayer;
 import java.io.PrintWriter;
@@ -26,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code lake pipeline}: bronze, silver and the inventory path in one process (one SparkSession),
  * continuous or available-now. Continuous runs every query side by side: each layer picks up the one before on its
- * next trigger, and low-stock alerts reach their topic within a few triggers of the event. Available-now runs them
+ * next trigger; the fast path ({@link LiveInventoryJob}, unless disabled) reads the topics itself and publishes
+ * low-stock alerts within a micro-batch of the event, and the inventory stream publishes only those it missed. Available-now runs them
  * in order, then refreshes the gold batch tables.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
@@ -88,9 +92,17 @@ final class PipelineCommand implements Callable<Integer> {
             refreshed.throwIfFailed();
             return;
         }
-        try (KafkaAlertSink alerts = new KafkaAlertSink(settings.inventory())) {
-            List<StreamingQuery> queries = new ArrayList<>(bronze.startContinuous(spark));
+        LiveSettings live = settings.live();
+        try (KafkaAlertSink alerts = new KafkaAlertSink(settings.inventory());
+             KafkaAlertSink fastAlerts = new KafkaAlertSink(settings.inventory());
+             KafkaPositionSink positions = new KafkaPositionSink(settings.inventory(), live.positionsTopic())) {
+            List<StreamingQuery> queries = new ArrayList<>();
             try {
+                if (live.enabled()) { // first: it publishes the alerts, the inventory stream only those it missed
+                    queries.add(new LiveInventoryJob(live, settings.inventory(), settings.validator(contracts),
+                            silver.context(), fastAlerts, positions).start(spark, StreamMode.CONTINUOUS));
+                }
+                queries.addAll(bronze.startContinuous(spark));
                 queries.addAll(silver.startContinuous(spark));
                 queries.add(settings.goldLayer().inventory(alerts).start(spark, StreamMode.CONTINUOUS));
             } catch (RuntimeException e) {

@@ -174,7 +174,12 @@ public final class LakeConfig {
                 new LakeSettings.InventoryThresholds(c.string("eventlake.gold.inventory.alerts-topic"),
                         c.nonNegativeInt("eventlake.gold.inventory.default-reorder-threshold"),
                         c.thresholds("eventlake.gold.inventory.reorder-thresholds"),
-                        c.positiveDuration("eventlake.gold.inventory.trigger-interval")));
+                        c.positiveDuration("eventlake.gold.inventory.trigger-interval")),
+                new LakeSettings.FastPath(c.bool("eventlake.gold.inventory.fast-path.enabled"),
+                        c.positiveDuration("eventlake.gold.inventory.fast-path.trigger-interval"),
+                        c.positiveDuration("eventlake.gold.inventory.fast-path.dedup-window"),
+                        c.string("eventlake.gold.inventory.fast-path.positions-topic"),
+                        c.positiveInt("eventlake.gold.inventory.fast-path.state-partitions")));
         String rulesSetting = c.optionalString("eventlake.quality.rules-dir");
         Path rulesDir = rulesSetting == null ? null : Path.of(rulesSetting);
         LakeSettings partial = new LakeSettings(lakeRoot, spark, contracts, kafka,

@@ -9,6 +9,8 @@ import io.eventlake.gold.GoldLayer;
 import io.eventlake.gold.inventory.InventoryPositionsJob;
 import io.eventlake.gold.inventory.InventorySettings;
 import io.eventlake.gold.inventory.InventoryStream;
+import io.eventlake.gold.live.LiveInventoryJob;
+import io.eventlake.gold.live.LiveSettings;
 import io.eventlake.quality.Gate;
 import io.eventlake.quality.MetricsHistory;
 import io.eventlake.quality.QualityGates;
@@ -105,8 +107,29 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
      *
      * @param features  how features value money
      * @param inventory reorder thresholds and the alerts topic
+     * @param fastPath  the fast operational path beside the inventory stream
      */
-    public record GoldJobs(FeatureSettings features, InventoryThresholds inventory) {
+    public record GoldJobs(FeatureSettings features, InventoryThresholds inventory, FastPath fastPath) {
+    }
+
+    /**
+     * The fast operational path ({@code eventlake.gold.inventory.fast-path}).
+     *
+     * @param enabled         whether a continuous pipeline runs it
+     * @param triggerInterval its micro-batch interval
+     * @param dedupWindow     how long a copy of an event is recognised
+     * @param positionsTopic  the compacted topic of its positions
+     * @param statePartitions partitions of its state
+     */
+    public record FastPath(boolean enabled, Duration triggerInterval, Duration dedupWindow, String positionsTopic,
+                           int statePartitions) {
+    }
+
+    /** The fast path's settings: bronze's Kafka source, its checkpoint under the lake's checkpoints. */
+    public LiveSettings live() {
+        FastPath f = goldJobs.fastPath();
+        return new LiveSettings(f.enabled(), kafka, checkpoints() + "/" + LiveInventoryJob.NAME, f.triggerInterval(),
+                f.dedupWindow(), f.positionsTopic(), f.statePartitions());
     }
 
     /**

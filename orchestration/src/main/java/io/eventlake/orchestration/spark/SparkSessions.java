@@ -23,7 +23,9 @@ public final class SparkSessions {
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.sql.shuffle.partitions", spark.shufflePartitions())
                 .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true");
+                .config("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true")
+                // pools share the cores fairly: the fast path's jobs (their own pool) never queue behind a layer's
+                .config("spark.scheduler.mode", "FAIR");
         switch (spark.catalog()) {
             case HIVE -> builder = builder.enableHiveSupport();
             case IN_MEMORY -> builder = builder.config("spark.sql.catalogImplementation", "in-memory")
