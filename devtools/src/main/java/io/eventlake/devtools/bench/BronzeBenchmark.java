@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
@@ -32,7 +33,8 @@ import org.apache.spark.sql.streaming.Trigger;
  * small topic. Prints events/s of each and the ratio ours/bare.
  *
  * @param events   events in the measured topic
- * @param rounds   measured rounds (each runs bare then ours, on fresh tables)
+ * @param rounds   measured rounds (each runs both on fresh tables, alternating which goes first; the median
+ *                 ratio is reported)
  */
 public record BronzeBenchmark(long events, int rounds) {
 
@@ -73,21 +75,32 @@ public record BronzeBenchmark(long events, int rounds) {
             bare(spark, broker, "bench.warmup", root.resolve("warmup-bare"), maxOffsets);
             ours(spark, broker, "bench.warmup", root.resolve("warmup-ours"), maxOffsets, contracts, "warmup");
 
-            Result best = null;
+            // Alternate which side runs first (odd rounds bare first, even rounds ours first) and report the median
+            // ratio: neither side always inherits a warm cache or a cold JIT, and one lucky round does not decide.
+            List<Result> results = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                double bare = events / bare(spark, broker, "bench.measured", root.resolve("bare-" + round), maxOffsets);
-                double ours = events / ours(spark, broker, "bench.measured", root.resolve("ours-" + round), maxOffsets,
-                        contracts, "r" + round);
-                Result result = new Result(bare, ours);
-                out.printf("round %d: bare %.0f events/s, bronze %.0f events/s, ratio %.2f%n", round, bare, ours,
-                        result.ratio());
-                if (best == null || result.ratio() > best.ratio()) {
-                    best = result;
+                double bare;
+                double ours;
+                if (round % 2 == 1) {
+                    bare = events / bare(spark, broker, "bench.measured", root.resolve("bare-" + round), maxOffsets);
+                    ours = events / ours(spark, broker, "bench.measured", root.resolve("ours-" + round), maxOffsets,
+                            contracts, "r" + round);
+                } else {
+                    ours = events / ours(spark, broker, "bench.measured", root.resolve("ours-" + round), maxOffsets,
+                            contracts, "r" + round);
+                    bare = events / bare(spark, broker, "bench.measured", root.resolve("bare-" + round), maxOffsets);
                 }
+                Result result = new Result(bare, ours);
+                results.add(result);
+                out.printf("round %d (%s first): bare %.0f events/s, bronze %.0f events/s, ratio %.2f%n", round,
+                        round % 2 == 1 ? "bare" : "bronze", bare, ours, result.ratio());
             }
-            out.printf("bronze/bare ratio: %.2f (bare Kafka->Delta %.0f events/s, eventlake bronze %.0f events/s,"
-                    + " %d events)%n", best.ratio(), best.bareEventsPerSecond(), best.oursEventsPerSecond(), events);
-            return best;
+            results.sort(java.util.Comparator.comparingDouble(Result::ratio));
+            Result median = results.get((results.size() - 1) / 2);
+            out.printf("bronze/bare ratio: %.2f, the median of %d rounds (bare Kafka->Delta %.0f events/s, eventlake "
+                            + "bronze %.0f events/s, %d events; target >= 0.9)%n", median.ratio(), results.size(),
+                    median.bareEventsPerSecond(), median.oursEventsPerSecond(), events);
+            return median;
         } finally {
             LocalDirs.deleteRecursively(root);
         }

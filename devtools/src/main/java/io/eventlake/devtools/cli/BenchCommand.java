@@ -32,7 +32,8 @@ final class BenchCommand {
         @Option(names = "--events", paramLabel = "N", defaultValue = "200000", description = "Events in the topic.")
         private long events;
 
-        @Option(names = "--rounds", paramLabel = "N", defaultValue = "1", description = "Measured rounds (best ratio).")
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+                description = "Measured rounds, alternating which side runs first (the median ratio is reported).")
         private int rounds;
 
         @picocli.CommandLine.Spec
