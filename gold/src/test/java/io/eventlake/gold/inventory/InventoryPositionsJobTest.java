@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -68,35 +67,6 @@ class InventoryPositionsJobTest {
             }
         }
         return ids;
-    }
-
-    /** Publishes, then fails once as if the process died before the positions were applied. */
-    private static final class CrashAfterPublishing implements AlertSink {
-        private final AlertSink sink;
-        private final AtomicBoolean crashed = new AtomicBoolean();
-
-        CrashAfterPublishing(AlertSink sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public int publish(List<LowStockAlert> alerts) {
-            int sent = sink.publish(alerts);
-            if (crashed.compareAndSet(false, true)) {
-                throw new IllegalStateException("simulated crash after publishing");
-            }
-            return sent;
-        }
-
-        @Override
-        public String destination() {
-            return sink.destination();
-        }
-
-        @Override
-        public void close() {
-            sink.close();
-        }
     }
 
     @Test

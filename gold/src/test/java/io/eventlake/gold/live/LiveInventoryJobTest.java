@@ -11,6 +11,7 @@ import io.eventlake.contracts.validate.EventValidator;
 import io.eventlake.gold.GoldSettings;
 import io.eventlake.gold.GoldTestTables;
 import io.eventlake.gold.inventory.AlertSink;
+import io.eventlake.gold.inventory.CrashAfterPublishing;
 import io.eventlake.gold.inventory.InventoryPositionsJob;
 import io.eventlake.gold.inventory.InventorySettings;
 import io.eventlake.gold.inventory.KafkaAlertSink;
@@ -31,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -134,35 +134,6 @@ class LiveInventoryJobTest {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    /** Publishes, then fails once as if the process died before the micro-batch committed. */
-    private static final class CrashAfterPublishing implements AlertSink {
-        private final AlertSink sink;
-        private final AtomicBoolean crashed = new AtomicBoolean();
-
-        CrashAfterPublishing(AlertSink sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public int publish(List<LowStockAlert> alerts) {
-            int sent = sink.publish(alerts);
-            if (!alerts.isEmpty() && crashed.compareAndSet(false, true)) {
-                throw new IllegalStateException("simulated crash after publishing");
-            }
-            return sent;
-        }
-
-        @Override
-        public String destination() {
-            return sink.destination();
-        }
-
-        @Override
-        public void close() {
-            sink.close();
         }
     }
 
