@@ -9,7 +9,30 @@ import org.apache.spark.sql.SparkSession;
  * catalog, the object store's settings for an s3a:// lake, and the user's extra settings last (they win).
  */
 public final class SparkSessions {
+    private static final String ALLOCATION_FILE = "spark.scheduler.allocation.file";
+    /** The scheduler pools, on this jar's classpath (Spark only looks on its own class loader's). */
+    private static final String POOLS_RESOURCE = "/fairscheduler.xml";
+
     private SparkSessions() {
+    }
+
+    /**
+     * A local copy of the pools file shipped in this jar, for {@value #ALLOCATION_FILE}: under spark-submit the
+     * jar is not on the class loader Spark reads {@code fairscheduler.xml} from. A user's own file (set in
+     * {@code eventlake.spark.conf}) wins, as every extra setting does.
+     */
+    private static String schedulerPools() {
+        try (java.io.InputStream pools = SparkSessions.class.getResourceAsStream(POOLS_RESOURCE)) {
+            if (pools == null) {
+                throw new IllegalStateException(POOLS_RESOURCE + " is missing from the eventlake jar");
+            }
+            java.nio.file.Path copy = java.nio.file.Files.createTempFile("eventlake-fairscheduler", ".xml");
+            copy.toFile().deleteOnExit();
+            java.nio.file.Files.copy(pools, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return copy.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not write the scheduler pools file to the temp folder", e);
+        }
     }
 
     public static SparkSession create(LakeSettings settings) {
@@ -25,7 +48,8 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true")
                 // pools share the cores fairly: the fast path's jobs (their own pool) never queue behind a layer's
-                .config("spark.scheduler.mode", "FAIR");
+                .config("spark.scheduler.mode", "FAIR")
+                .config(ALLOCATION_FILE, schedulerPools());
         switch (spark.catalog()) {
             case HIVE -> builder = builder.enableHiveSupport();
             case IN_MEMORY -> builder = builder.config("spark.sql.catalogImplementation", "in-memory")
