@@ -139,7 +139,9 @@ public final class LiveInventoryJob {
                 tables.orders().name());
         Dataset<Row> lines = passing(SilverOrderLinesJob.orderLineRows(orders), silver, tables.orderLines().name());
         return StockChanges.fromMovements(movements).unionByName(StockChanges.fromOrderLines(lines))
-                .where(col(StockChanges.STORE_ID).isNotNull().and(col(StockChanges.SKU).isNotNull()));
+                // contracts require these; a row without one could not be keyed or ordered, and must not stop the job
+                .where(col(StockChanges.STORE_ID).isNotNull().and(col(StockChanges.SKU).isNotNull())
+                        .and(col(StockChanges.DELTA).isNotNull()).and(col(StockChanges.OCCURRED_AT).isNotNull()));
     }
 
     /** The rows breaking none of {@code table}'s quarantine rules. */
