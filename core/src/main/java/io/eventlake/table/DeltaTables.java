@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -46,6 +48,18 @@ public final class DeltaTables {
      *     when the path is registered under another name or holds files that are not a Delta table
      */
     public static void ensure(SparkSession spark, TableLocation table, StructType schema, TableLayout layout) {
+        String ensuredKey = spark.sparkContext().applicationId() + "|" + table + "|" + schema.json() + "|" + layout;
+        if (ENSURED.contains(ensuredKey) && exists(spark, table) && spark.catalog().tableExists(table.name())) {
+            return; // checked in this application already: a refresh every few seconds skips the catalog round
+        }
+        ensureNow(spark, table, schema, layout);
+        ENSURED.add(ensuredKey);
+    }
+
+    /** Tables {@link #ensure} has checked in this JVM: application id, location, schema and layout. */
+    private static final Set<String> ENSURED = ConcurrentHashMap.newKeySet();
+
+    private static void ensureNow(SparkSession spark, TableLocation table, StructType schema, TableLayout layout) {
         spark.sql("CREATE DATABASE IF NOT EXISTS " + table.database());
         if (spark.catalog().tableExists(table.name())) {
             String registered = spark.sql("DESCRIBE DETAIL " + table.name()).select("location").first().getString(0);
@@ -78,7 +92,7 @@ public final class DeltaTables {
                 throw e;
             }
             // another writer (a second process on a shared store) created it meanwhile: adopt it as it is
-            ensure(spark, table, schema, layout);
+            ensureNow(spark, table, schema, layout);
         }
     }
 

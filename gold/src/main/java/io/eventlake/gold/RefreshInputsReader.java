@@ -46,4 +46,23 @@ public final class RefreshInputsReader {
         return spark.read().format("delta").option("versionAsOf", inputs.version(input.name()).orElseThrow())
                 .load(input.path());
     }
+
+    /**
+     * The rows of {@code input} changed after {@code previous}, up to {@code current}: its change data feed, every
+     * change kind (inserts, deletes, both images of updates); no rows when the version did not move. Delta plans a
+     * change feed per version and file, so a caller reads each once.
+     *
+     * @throws org.apache.spark.sql.AnalysisException (undeclared, on analysis or first action) when the feed does
+     *     not reach back to {@code previous}
+     */
+    public static Dataset<Row> changes(SparkSession spark, TableLocation input, RefreshInputs previous,
+                                       RefreshInputs current) {
+        long from = previous.version(input.name()).orElseThrow() + 1;
+        long to = current.version(input.name()).orElseThrow();
+        if (from > to) {
+            return at(spark, input, current).limit(0);
+        }
+        return spark.read().format("delta").option("readChangeFeed", "true")
+                .option("startingVersion", from).option("endingVersion", to).load(input.path());
+    }
 }

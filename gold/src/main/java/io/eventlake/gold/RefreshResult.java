@@ -5,7 +5,7 @@ package io.eventlake.gold;
  *
  * @param table    the gold table
  * @param full     whether every slice was recomputed (first refresh, no usable change feed, or asked for)
- * @param slices   slices recomputed (feature tables: feature dates written)
+ * @param slices   slices recomputed (feature tables: (customer, feature date) rows recomputed)
  * @param inserted rows added
  * @param updated  rows whose values changed
  * @param deleted  rows removed (slices left empty)

@@ -20,9 +20,11 @@ import static org.apache.spark.sql.functions.when;
 import io.eventlake.silver.fact.SilverOrdersTable;
 import io.eventlake.silver.fact.SilverReturnsTable;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -72,7 +74,43 @@ public final class CustomerFeatures {
     /** The (customer, feature date) pairs {@link #features(Dataset)} computes; see there for the bounds. */
     public static Dataset<Row> grid(Dataset<Row> activity) {
         Column isOrder = col(KIND).equalTo(CustomerFeatureDefinitions.ORDER);
-        Dataset<Row> lastOrder = activity.where(isOrder).agg(max(to_date(col(OCCURRED_AT))).as("_last_order"));
+        return grid(activity, activity.where(isOrder).agg(max(to_date(col(OCCURRED_AT))).as("_last_order")));
+    }
+
+    /**
+     * {@link #grid(Dataset)} of some customers' activity, bounded by the last order of all customers: the grid
+     * of each customer in {@code activity} is the one {@link #grid(Dataset)} gives on everyone's activity.
+     */
+    public static Dataset<Row> grid(Dataset<Row> activity, LocalDate lastOrderOfAll) {
+        return grid(activity, activity.sparkSession().range(1).select(lit(java.sql.Date.valueOf(lastOrderOfAll))
+                .as("_last_order")));
+    }
+
+    /**
+     * The UTC date of the last order in {@code activity}; empty without orders.
+     */
+    public static Optional<LocalDate> lastOrderDate(Dataset<Row> activity) {
+        Row last = activity.where(col(KIND).equalTo(CustomerFeatureDefinitions.ORDER))
+                .agg(max(to_date(col(OCCURRED_AT)))).first();
+        return last.isNullAt(0) ? Optional.empty() : Optional.of(last.getDate(0).toLocalDate());
+    }
+
+    /**
+     * Restricts {@link #features(Dataset, Dataset)} to the feature rows a change can alter: those dated on or
+     * after {@code allFrom} (every customer), and each listed customer's on or after its own date.
+     */
+    public static Column inRegion(Optional<LocalDate> allFrom, Map<LocalDate, List<String>> customersFrom) {
+        Column region = allFrom.map(day -> col(FEATURE_DATE).geq(lit(java.sql.Date.valueOf(day))))
+                .orElse(lit(false));
+        for (Map.Entry<LocalDate, List<String>> group : customersFrom.entrySet()) {
+            region = region.or(col(FEATURE_DATE).geq(lit(java.sql.Date.valueOf(group.getKey())))
+                    .and(col(CustomerFeaturesTable.CUSTOMER_ID).isin(group.getValue().toArray())));
+        }
+        return region;
+    }
+
+    private static Dataset<Row> grid(Dataset<Row> activity, Dataset<Row> lastOrder) {
+        Column isOrder = col(KIND).equalTo(CustomerFeatureDefinitions.ORDER);
         Column start = date_add(to_date(col("_first_order")), 1);
         Column end = least(date_add(col("_last_activity"), 1 + CustomerFeatureDefinitions.settledAfterDays()),
                 date_add(col("_last_order"), 1));
@@ -85,7 +123,11 @@ public final class CustomerFeatures {
                         explode(sequence(start, greatest(start, end))).as(FEATURE_DATE));
     }
 
-    private static Dataset<Row> features(Dataset<Row> grid, Dataset<Row> activity) {
+    /**
+     * The features of the given (customer, feature date) rows of a {@link #grid}, from {@code activity}, which
+     * must hold all of those customers' activity.
+     */
+    public static Dataset<Row> features(Dataset<Row> grid, Dataset<Row> activity) {
         Column featureStart = col(FEATURE_DATE).cast(DataTypes.TimestampType);
         Column before = col("a." + OCCURRED_AT).lt(col("g." + FEATURE_DATE).cast(DataTypes.TimestampType));
         Dataset<Row> history = grid.as("g").join(activity.as("a"), col("g." + CustomerFeaturesTable.CUSTOMER_ID)

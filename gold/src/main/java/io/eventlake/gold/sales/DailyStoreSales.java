@@ -24,11 +24,18 @@ import io.eventlake.silver.fact.SilverOrderLinesTable;
 import io.eventlake.silver.fact.SilverOrdersTable;
 import io.eventlake.silver.fact.SilverReturnsTable;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
@@ -123,6 +130,53 @@ public final class DailyStoreSales {
         Dataset<Row> storeLess = returnsOfOrders.select(col(EVENT_DATE), lit(null).cast(DataTypes.StringType)
                 .as(STORE_ID), col(CURRENCY));
         return ofOrders.union(ofLines).union(ofReturns).union(returnsOfOrders).union(storeLess).distinct();
+    }
+
+    /** The key of a slice: {@code event_date, store_id, currency}, as collected by a refresh. */
+    public static final StructType SLICE_SCHEMA = new StructType(Arrays.stream(DailyStoreSalesTable.SCHEMA.fields())
+            .filter(f -> DailyStoreSalesTable.KEY.contains(f.name())).toArray(StructField[]::new));
+
+    /** The table's columns, in its order. */
+    static Column[] columns() {
+        return Arrays.stream(DailyStoreSalesTable.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+    }
+
+    /**
+     * One row per slice of {@code slices} (rows of {@link #SLICE_SCHEMA}), in the table's schema: the row of
+     * {@code fresh} with its key, or the key with null measures when {@code fresh} has none (the slice is now
+     * empty; a refresh deletes it).
+     *
+     * @param slices the affected slices
+     * @param fresh  their recomputed rows (table schema); slices left empty have none
+     */
+    public static List<Row> replacements(List<Row> slices, List<Row> fresh) {
+        Map<List<Object>, Row> byKey = new HashMap<>();
+        int keys = DailyStoreSalesTable.KEY.size();
+        for (Row row : fresh) {
+            byKey.put(key(row, keys), row);
+        }
+        List<Row> replacements = new ArrayList<>(slices.size());
+        int width = DailyStoreSalesTable.SCHEMA.size();
+        for (Row slice : slices) {
+            Row row = byKey.get(key(slice, keys));
+            if (row == null) {
+                Object[] values = new Object[width];
+                for (int i = 0; i < keys; i++) {
+                    values[i] = slice.get(i);
+                }
+                row = RowFactory.create(values);
+            }
+            replacements.add(row);
+        }
+        return replacements;
+    }
+
+    private static List<Object> key(Row row, int keys) {
+        List<Object> key = new ArrayList<>(keys);
+        for (int i = 0; i < keys; i++) {
+            key.add(row.get(i));
+        }
+        return key;
     }
 
     /** Names of the measure columns (all but the key). */

@@ -4,12 +4,15 @@ import static io.eventlake.gold.sales.DailyStoreSalesTable.CURRENCY;
 import static io.eventlake.gold.sales.DailyStoreSalesTable.EVENT_DATE;
 import static io.eventlake.gold.sales.DailyStoreSalesTable.ORDERS;
 import static io.eventlake.gold.sales.DailyStoreSalesTable.STORE_ID;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.gold.GoldSettings;
 import io.eventlake.gold.RefreshInputs;
 import io.eventlake.gold.RefreshInputsReader;
 import io.eventlake.gold.RefreshResult;
+import io.eventlake.gold.Scratch;
+import io.eventlake.silver.SilverTableLocations;
 import io.eventlake.silver.fact.SilverOrderLinesTable;
 import io.eventlake.silver.fact.SilverOrdersTable;
 import io.eventlake.silver.fact.SilverReturnsTable;
@@ -19,7 +22,6 @@ import io.eventlake.table.DeltaTables;
 import io.eventlake.table.EventTimeRange;
 import io.eventlake.table.TableRepair;
 import io.eventlake.table.TableLocation;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,31 +30,49 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Refreshes {@link DailyStoreSalesTable} from {@code silver.orders}, {@code silver.order_lines} and
  * {@code silver.returns}.
  *
  * <p>Incremental: reads the silver change data feed since the versions the last refresh recorded in its commit
- * ({@link RefreshInputs}), recomputes only the slices those changes touch ({@link DailyStoreSales#affectedSlices})
- * from silver pinned at the versions read now, and MERGEs exactly those slices: changed rows updated, new ones
- * inserted, emptied ones deleted, untouched ones left alone. A late event therefore corrects its own past day.
- * Full: the same over every slice (first refresh, a change feed that no longer reaches back, or asked for).
+ * ({@link RefreshInputs}) and collects the slices those changes touch ({@link DailyStoreSales#affectedSlices}: a
+ * few hundred keys, not rows). It then reads silver, pinned at the versions read now, restricted to those slices
+ * before aggregating (the days' partitions, then the slices' stores), recomputes them, and MERGEs exactly those
+ * slices into the days' partitions: changed rows updated, new ones inserted, emptied ones deleted, untouched ones
+ * left alone. A late event therefore corrects its own slice of its past day, and the cost follows the change,
+ * not the history. Full: one plain recompute of every slice that replaces the table (first refresh, a change
+ * feed that no longer reaches back, more than {@link #MAX_INCREMENTAL_SLICES} slices touched, or asked for).
  *
  * <p>Idempotent: the input versions are committed with the data, so a refresh with no new silver versions does
  * nothing, and a crash before the commit leaves the last one in force.
  */
 public final class DailyStoreSalesJob {
     public static final String NAME = "gold.daily_store_sales";
+    /** Past this many touched slices a full recompute is cheaper than collecting and filtering by them. */
+    static final int MAX_INCREMENTAL_SLICES = 50_000;
 
     private final GoldSettings settings;
 
     public DailyStoreSalesJob(GoldSettings settings) {
         this.settings = settings;
+    }
+
+    /** The three inputs, each read once per refresh at the version {@link RefreshInputs} pins. */
+    private record Inputs(Dataset<Row> orders, Dataset<Row> lines, Dataset<Row> returns) {
+        static Inputs at(SparkSession spark, SilverTableLocations silver, RefreshInputs versions) {
+            return new Inputs(RefreshInputsReader.at(spark, silver.orders(), versions),
+                    RefreshInputsReader.at(spark, silver.orderLines(), versions),
+                    RefreshInputsReader.at(spark, silver.returns(), versions));
+        }
+
+        /** The store of each of the given order ids only (a scan of two columns, no full-history join). */
+        Dataset<Row> orderStoresOf(Dataset<Row> orderIds) {
+            return DailyStoreSales.orderStores(orders.join(broadcast(orderIds.distinct()),
+                    SilverOrdersTable.ORDER_ID, "left_semi"));
+        }
     }
 
     /** Brings the table up to date with silver; {@code full} recomputes every slice. */
@@ -66,42 +86,58 @@ public final class DailyStoreSalesJob {
         if (last.isPresent() && last.get().equals(current)) {
             return new RefreshResult(table.name(), false, 0, 0, 0, 0, current);
         }
-        Dataset<Row> orders = at(spark, settings.silver().orders(), current);
-        Dataset<Row> lines = at(spark, settings.silver().orderLines(), current);
-        Dataset<Row> returns = at(spark, settings.silver().returns(), current);
-        Dataset<Row> orderStores = DailyStoreSales.orderStores(orders).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> affected = null;
-        try {
-            Optional<Dataset<Row>> changed = last.flatMap(previous -> changedSlices(spark, previous, current,
-                    returns, orderStores));
-            boolean all = changed.isEmpty();
-            affected = changed.orElseGet(() -> DailyStoreSales.slices(orders, lines, returns, orderStores)
-                    .select(KEY).union(spark.read().format("delta").load(table.path()).select(KEY)).distinct()
-                    .persist(StorageLevel.MEMORY_AND_DISK()));
-            long slices = affected.count();
-            Object[] days = affected.select(EVENT_DATE).distinct().as(Encoders.DATE()).collectAsList().toArray();
-            Dataset<Row> fresh = DailyStoreSales.slices(
-                    orders.where(col(SilverOrdersTable.EVENT_DATE).isin(days)),
-                    lines.where(col(SilverOrderLinesTable.EVENT_DATE).isin(days)),
-                    returns.where(col(SilverReturnsTable.EVENT_DATE).isin(days)), orderStores);
-            // Materialized once: a MERGE reads its source twice (find the touched files, then write).
-            Dataset<Row> replacements = replacements(affected, fresh).persist(StorageLevel.MEMORY_AND_DISK());
-            replacements.count();
-            Map<String, Long> merged;
-            try {
-                merged = merge(spark, table, replacements, current.tag(NAME));
-            } finally {
-                replacements.unpersist(false);
-            }
-            return new RefreshResult(table.name(), all, slices, merged.getOrDefault("numTargetRowsInserted", 0L),
-                    merged.getOrDefault("numTargetRowsUpdated", 0L), merged.getOrDefault("numTargetRowsDeleted", 0L),
-                    current);
-        } finally {
-            orderStores.unpersist(false);
-            if (affected != null) {
-                affected.unpersist(false);
-            }
+        Inputs inputs = Inputs.at(spark, settings.silver(), current);
+        try (Scratch scratch = new Scratch()) {
+            Optional<List<Row>> changed = last.flatMap(previous -> changedSlices(spark, scratch, previous, current,
+                    inputs)).filter(slices -> slices.size() <= MAX_INCREMENTAL_SLICES);
+            return changed.map(slices -> refreshSlices(spark, scratch, table, inputs, slices, current))
+                    .orElseGet(() -> recompute(spark, table, inputs, current));
         }
+    }
+
+    /** Every slice recomputed in one plain aggregation that replaces the table in one tagged commit. */
+    private static RefreshResult recompute(SparkSession spark, TableLocation table, Inputs inputs,
+                                           RefreshInputs current) {
+        Dataset<Row> all = DailyStoreSales.slices(inputs.orders(), inputs.lines(), inputs.returns(),
+                DailyStoreSales.orderStores(inputs.orders())).select(DailyStoreSales.columns());
+        long before = spark.read().format("delta").load(table.path()).count(); // from the log's statistics
+        Map<String, Long> written = DeltaCommits.writeTagged(spark, table, current.tag(NAME),
+                target -> all.write().format("delta").mode("overwrite").save(table.path()));
+        long rows = written.getOrDefault("numOutputRows", 0L);
+        return new RefreshResult(table.name(), true, rows, rows, 0, before, current);
+    }
+
+    /** The {@code slices} recomputed from silver restricted to them, MERGEd into their days' partitions. */
+    private static RefreshResult refreshSlices(SparkSession spark, Scratch scratch, TableLocation table,
+                                               Inputs inputs, List<Row> slices, RefreshInputs current) {
+        Object[] days = slices.stream().map(slice -> slice.get(0)).distinct().toArray();
+        Dataset<Row> wanted = broadcast(spark.createDataFrame(slices, DailyStoreSales.SLICE_SCHEMA));
+        // Each input restricted (days' partitions, then slices) and kept: the aggregation reads each twice.
+        Dataset<Row> orders = scratch.keep(inSlices(inputs.orders().where(col(SilverOrdersTable.EVENT_DATE)
+                        .isin(days)), wanted, SilverOrdersTable.EVENT_DATE, SilverOrdersTable.STORE_ID,
+                SilverOrdersTable.CURRENCY));
+        Dataset<Row> lines = scratch.keep(inSlices(inputs.lines().where(col(SilverOrderLinesTable.EVENT_DATE)
+                        .isin(days)), wanted, SilverOrderLinesTable.EVENT_DATE, SilverOrderLinesTable.STORE_ID,
+                SilverOrderLinesTable.CURRENCY));
+        // A return's store is its order's: the day's returns first, then the stores of just their orders.
+        Dataset<Row> returns = scratch.keep(inputs.returns().where(col(SilverReturnsTable.EVENT_DATE).isin(days)));
+        Dataset<Row> fresh = inSlices(DailyStoreSales.slices(orders, lines, returns,
+                inputs.orderStoresOf(returns.select(SilverReturnsTable.ORDER_ID))), wanted, EVENT_DATE, STORE_ID,
+                CURRENCY).select(DailyStoreSales.columns());
+        Dataset<Row> replacements = spark.createDataFrame(DailyStoreSales.replacements(slices,
+                fresh.collectAsList()), DailyStoreSalesTable.SCHEMA);
+        Map<String, Long> merged = merge(spark, table, replacements, days, current.tag(NAME));
+        return new RefreshResult(table.name(), false, slices.size(),
+                merged.getOrDefault("numTargetRowsInserted", 0L), merged.getOrDefault("numTargetRowsUpdated", 0L),
+                merged.getOrDefault("numTargetRowsDeleted", 0L), current);
+    }
+
+    /** The rows of {@code rows} in one of the {@code wanted} slices (store null-safe: store-less refunds). */
+    private static Dataset<Row> inSlices(Dataset<Row> rows, Dataset<Row> wanted, String date, String store,
+                                         String currency) {
+        return rows.join(wanted, rows.col(date).equalTo(wanted.col(EVENT_DATE))
+                .and(rows.col(store).eqNullSafe(wanted.col(STORE_ID)))
+                .and(rows.col(currency).equalTo(wanted.col(CURRENCY))), "left_semi");
     }
 
     private static final Column[] KEY = {col(EVENT_DATE), col(STORE_ID), col(CURRENCY)};
@@ -136,29 +172,14 @@ public final class DailyStoreSalesJob {
                 + "' AND DATE'" + tag.range().lastDay() + "'"));
     }
 
-    /**
-     * One row per affected slice: its key, and its fresh measures, or null measures when the slice is now empty
-     * (the MERGE deletes it).
-     */
-    static Dataset<Row> replacements(Dataset<Row> affected, Dataset<Row> fresh) {
-        List<Column> columns = new ArrayList<>();
-        for (String key : DailyStoreSalesTable.KEY) {
-            columns.add(col("a." + key).as(key));
-        }
-        for (String measure : DailyStoreSales.measures()) {
-            columns.add(col("f." + measure).as(measure));
-        }
-        Column sameSlice = col("a." + EVENT_DATE).equalTo(col("f." + EVENT_DATE))
-                .and(col("a." + STORE_ID).eqNullSafe(col("f." + STORE_ID)))
-                .and(col("a." + CURRENCY).equalTo(col("f." + CURRENCY)));
-        return affected.as("a").join(fresh.as("f"), sameSlice, "left").select(columns.toArray(Column[]::new));
-    }
-
     /** Replaces the slices: changed rows updated, new ones inserted, emptied ones deleted; one tagged commit. */
     private static Map<String, Long> merge(SparkSession spark, TableLocation table, Dataset<Row> replacements,
-                                           CommitTag tag) {
-        String sameSlice = "t." + EVENT_DATE + " = s." + EVENT_DATE + " AND t." + STORE_ID + " <=> s." + STORE_ID
-                + " AND t." + CURRENCY + " = s." + CURRENCY;
+                                           Object[] days, CommitTag tag) {
+        // The days' literal list lets Delta prune the target to their partitions before it joins.
+        String inDays = "t." + EVENT_DATE + " IN (" + Arrays.stream(days).map(day -> "DATE'" + day + "'")
+                .collect(Collectors.joining(", ")) + ")";
+        String sameSlice = inDays + " AND t." + EVENT_DATE + " = s." + EVENT_DATE + " AND t." + STORE_ID + " <=> s."
+                + STORE_ID + " AND t." + CURRENCY + " = s." + CURRENCY;
         String changed = Arrays.stream(DailyStoreSales.measures()).map(m -> "NOT (t." + m + " <=> s." + m + ")")
                 .collect(Collectors.joining(" OR "));
         return DeltaCommits.writeTagged(spark, table, tag, target -> target.as("t")
@@ -174,37 +195,32 @@ public final class DailyStoreSalesJob {
     }
 
     /**
-     * The slices the silver changes between two refreshes touch, computed now (persisted); empty when a change
-     * feed does not reach back that far (turned on later, or vacuumed), so everything is recomputed instead.
+     * The slices the silver changes between two refreshes touch, collected (event date, store, currency); empty
+     * when a change feed does not reach back that far (turned on later, or vacuumed), so everything is recomputed
+     * instead.
      */
-    private Optional<Dataset<Row>> changedSlices(SparkSession spark, RefreshInputs previous, RefreshInputs current,
-                                                 Dataset<Row> allReturns, Dataset<Row> orderStores) {
-        Dataset<Row> slices = DailyStoreSales.affectedSlices(
-                changes(spark, settings.silver().orders(), previous, current),
-                changes(spark, settings.silver().orderLines(), previous, current),
-                changes(spark, settings.silver().returns(), previous, current), allReturns, orderStores)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+    private Optional<List<Row>> changedSlices(SparkSession spark, Scratch scratch, RefreshInputs previous,
+                                              RefreshInputs current, Inputs inputs) {
         try {
-            slices.count();
-            return Optional.of(slices);
+            // Each change feed read once, just the columns used: Delta plans it per version and file.
+            Dataset<Row> orders = scratch.keep(RefreshInputsReader.changes(spark, settings.silver().orders(),
+                    previous, current).select(SilverOrdersTable.EVENT_DATE, SilverOrdersTable.STORE_ID, SilverOrdersTable.CURRENCY,
+                            SilverOrdersTable.ORDER_ID));
+            Dataset<Row> returns = scratch.keep(RefreshInputsReader.changes(spark, settings.silver().returns(),
+                    previous, current).select(SilverReturnsTable.EVENT_DATE, SilverReturnsTable.ORDER_ID, SilverReturnsTable.CURRENCY,
+                            SilverReturnsTable.REFUND_AMOUNT));
+            Dataset<Row> lines = RefreshInputsReader.changes(spark, settings.silver().orderLines(), previous,
+                    current).select(SilverOrderLinesTable.EVENT_DATE, SilverOrderLinesTable.STORE_ID,
+                            SilverOrderLinesTable.CURRENCY);
+            Dataset<Row> orderIds = returns.select(col(SilverReturnsTable.ORDER_ID).as(SilverOrdersTable.ORDER_ID))
+                    .union(orders.select(SilverOrdersTable.ORDER_ID));
+            return Optional.of(DailyStoreSales.affectedSlices(orders, lines, returns, inputs.returns(),
+                    inputs.orderStoresOf(orderIds)).collectAsList());
         } catch (Exception e) { // Spark throws its checked AnalysisException undeclared
-            slices.unpersist(false);
             if (e instanceof AnalysisException) {
                 return Optional.empty();
             }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
-    }
-
-    /** The rows of {@code input} changed after the previous refresh, up to the current one (every change kind). */
-    private static Dataset<Row> changes(SparkSession spark, TableLocation input, RefreshInputs previous,
-                                        RefreshInputs current) {
-        long from = previous.version(input.name()).orElseThrow() + 1;
-        long to = current.version(input.name()).orElseThrow();
-        if (from > to) {
-            return at(spark, input, current).limit(0);
-        }
-        return spark.read().format("delta").option("readChangeFeed", "true")
-                .option("startingVersion", from).option("endingVersion", to).load(input.path());
     }
 }

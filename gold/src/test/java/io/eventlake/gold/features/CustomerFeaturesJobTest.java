@@ -5,6 +5,7 @@ import static io.eventlake.silver.SilverTestLake.read;
 import static io.eventlake.silver.SilverTestLake.run;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import io.eventlake.errors.ErrorCode;
 import io.eventlake.errors.LakeException;
 import io.eventlake.gold.GoldSettings;
 import io.eventlake.gold.GoldTestTables;
+import io.eventlake.gold.RefreshResult;
 import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverRunMetrics;
 import io.eventlake.silver.SilverTestLake;
@@ -105,5 +107,59 @@ class CustomerFeaturesJobTest {
         assertEquals(ErrorCode.CONFIG_INVALID, error.code());
         assertTrue(error.getMessage().contains("JPY") && error.getMessage().contains(CustomerFeaturesJob.RATES_KEY),
                 error.getMessage());
+    }
+
+    /** The table recomputed whole from silver as it is now, sorted like {@link #all}. */
+    private static List<String> recomputed(GoldSettings settings) {
+        return CustomerFeatures.features(CustomerFeatures.activity(read(settings.silver().orders()),
+                        read(settings.silver().returns()), settings.features()))
+                .orderBy("customer_id", "feature_date").collectAsList().stream().map(Row::toString).toList();
+    }
+
+    private static List<String> all(TableLocation table) {
+        return read(table).orderBy("customer_id", "feature_date").collectAsList().stream().map(Row::toString)
+                .toList();
+    }
+
+    @Test
+    void anIncrementalRefreshRecomputesOnlyWhatChangesAndEqualsARewrite() {
+        SilverTestLake lake = new SilverTestLake("gold-features-incremental");
+        GoldSettings settings = GoldTestTables.settings(lake, "gold_features_incremental");
+        TableLocation table = settings.tables().customerFeatures();
+        CustomerFeaturesJob job = new CustomerFeaturesJob(settings);
+        lake.bronze(T0,
+                order("o1", "c-1", "2026-11-01T10:00:00Z", "100.00", "EUR"),
+                order("o2", "c-2", "2026-11-03T10:00:00Z", "20.00", "EUR"),
+                order("o3", "c-3", "2026-11-05T10:00:00Z", "30.00", "EUR"),
+                refund("x0", "o-later", "2026-11-05T12:00:00Z"));
+        silver(lake);
+        assertTrue(job.refresh(TestSpark.session(), false).full(), "the first refresh writes the table");
+        assertEquals(recomputed(settings), all(table));
+
+        // A late order of c-1 on the 2nd: c-1's rows from the 3rd change, nobody else's, and no date is added.
+        lake.bronze(T0.plusSeconds(60), order("o4", "c-1", "2026-11-02T10:00:00Z", "50.00", "EUR"));
+        silver(lake);
+        List<String> before = all(table);
+        RefreshResult late = job.refresh(TestSpark.session(), false);
+        assertFalse(late.full(), late.toString());
+        assertEquals(recomputed(settings), all(table));
+        assertEquals(late.updated(), late.slices(), "only c-1's rows were recomputed: " + late);
+        assertEquals(before.stream().filter(r -> !r.startsWith("[c-1,")).toList(),
+                all(table).stream().filter(r -> !r.startsWith("[c-1,")).toList(), "the others are untouched");
+
+        // A new day (the last order of all moves): every customer's newest date enters; a return of o2 and the
+        // order of the orphan return (placed by c-4 on the 4th, returned on the 5th) arrive too.
+        lake.bronze(T0.plusSeconds(120),
+                order("o5", "c-2", "2026-11-07T10:00:00Z", "70.00", "USD"),
+                refund("x1", "o2", "2026-11-06T09:00:00Z"),
+                order("o-later", "c-4", "2026-11-04T10:00:00Z", "10.00", "EUR"));
+        silver(lake);
+        RefreshResult day = job.refresh(TestSpark.session(), false);
+        assertFalse(day.full(), day.toString());
+        assertEquals(recomputed(settings), all(table), "equal to a rewrite after a new day, a return and an order");
+        assertTrue(day.inserted() > 0, day.toString());
+
+        // Nothing new: nothing recomputed, nothing committed.
+        assertEquals(0, job.refresh(TestSpark.session(), false).slices());
     }
 }
