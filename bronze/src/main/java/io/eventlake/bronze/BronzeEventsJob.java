@@ -18,15 +18,17 @@ import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
 /**
- * Streams Kafka records into {@code bronze.events}.
+ * Streams Kafka records into {@code bronze.events} and {@code bronze.quarantine}, in one pass.
  *
  * <p>Input: the configured Kafka topics, from the checkpointed offsets (or {@code startingOffsets} on a new
  * checkpoint). Output: one {@link BronzeEventsTable} row per record, valid or not, with the reasons of the invalid
- * ones ({@link BronzeQuarantineJob} copies those to the quarantine).
+ * ones; and, from the same validated batch (each record validated once, never re-read from the table), one
+ * {@link BronzeQuarantineTable} row per invalid record.
  *
- * <p>Idempotency: exactly once across restarts. Offsets are checkpointed, and each micro-batch is appended with
- * Delta's {@code txnAppId} (the streaming query id, stable for the checkpoint's life) and {@code txnVersion} (the
- * batch id), so a batch replayed after a crash is skipped by the table that already has it. {@code failOnDataLoss}
+ * <p>Idempotency: exactly once across restarts, for both tables. Offsets are checkpointed, and each micro-batch is
+ * appended to each table with Delta's {@code txnAppId} (the streaming query id, stable for the checkpoint's life)
+ * and {@code txnVersion} (the batch id), so a batch replayed after a crash is skipped by a table that already has
+ * it: a crash between the two appends replays the batch, which the events table skips and the quarantine takes. {@code failOnDataLoss}
  * is always on: offsets expired from Kafka fail the run instead of being skipped.
  */
 public final class BronzeEventsJob {
@@ -56,6 +58,8 @@ public final class BronzeEventsJob {
         KafkaSourceSettings kafka = settings.kafka();
         KafkaTopics.requireTopics(kafka.bootstrapServers(), kafka.topics(), kafka.options(), PREFLIGHT_TIMEOUT);
         DeltaTables.ensure(spark, settings.events(), BronzeEventsTable.SCHEMA, BronzeEventsTable.STATS_COLUMNS);
+        DeltaTables.ensure(spark, settings.quarantine(), BronzeQuarantineTable.SCHEMA,
+                BronzeQuarantineTable.STATS_COLUMNS);
         return Queries.startForeachBatch(readKafka(spark, kafka), NAME, settings.checkpoint(NAME),
                 mode.trigger(settings.triggerInterval()), this::writeBatch);
     }
@@ -76,7 +80,8 @@ public final class BronzeEventsJob {
     }
 
     /**
-     * One micro-batch: validate each record once and append them all, exactly once. Should the append fail, the
+     * One micro-batch: validate each record once, append them all, then the invalid ones to the quarantine, each
+     * exactly once. Should the events append fail, the
      * records whose write fails on their own ({@link PoisonRecords}) are appended as {@code unprocessable:<cause>}
      * with the rest, so one record never blocks its partition; a failure no single record explains (the disk, the
      * file system) is thrown as it is and the batch is retried by the next run.
@@ -87,8 +92,12 @@ public final class BronzeEventsJob {
             throw new IllegalStateException("writeBatch must run inside a streaming query");
         }
         Dataset<Row> records = kafkaRecords.persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> validated = null;
         try {
-            Dataset<Row> events = BronzeTransforms.events(records, validator, runId, clock.instant());
+            // Validated once and kept: both tables are written from these rows.
+            validated = BronzeTransforms.events(records, validator, runId, clock.instant())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> events = validated;
             try {
                 DeltaTables.appendOnce(events, settings.events(), appId, batchId);
             } catch (Exception failure) { // Spark's SparkException is checked in Java's eyes, though undeclared
@@ -105,8 +114,13 @@ public final class BronzeEventsJob {
                     marked = BronzeTransforms.unprocessable(marked, List.of(record.at()), record.failure());
                 }
                 DeltaTables.appendOnce(marked, settings.events(), appId, batchId);
+                events = marked;
             }
+            DeltaTables.appendOnce(BronzeTransforms.quarantine(events), settings.quarantine(), appId, batchId);
         } finally {
+            if (validated != null) {
+                validated.unpersist(false);
+            }
             records.unpersist(false);
         }
     }

@@ -11,12 +11,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
 /**
- * The bronze layer's two jobs run together: {@link BronzeEventsJob} (Kafka to {@code bronze.events}) and
- * {@link BronzeQuarantineJob} ({@code bronze.events} to {@code bronze.quarantine}).
+ * The bronze layer: {@link BronzeEventsJob}, one streaming query writing {@code bronze.events} and
+ * {@code bronze.quarantine} from each micro-batch.
  *
- * <p>Available-now runs them one after the other (events drained first, then quarantine), so when it returns both
- * tables hold everything the topics held. Continuous runs both queries side by side. Both are exactly once and
- * resume from their checkpoints.
+ * <p>Available-now drains the topics, so when it returns both tables hold everything the topics held. Continuous
+ * runs the query until stopped. Exactly once, resuming from its checkpoint.
  */
 public final class BronzeLayer {
     /** Every table bronze writes, for the lake's catalog. */
@@ -25,13 +24,11 @@ public final class BronzeLayer {
 
     private final BronzeSettings settings;
     private final BronzeEventsJob events;
-    private final BronzeQuarantineJob quarantine;
     private final String runId;
 
     public BronzeLayer(BronzeSettings settings, EventValidator validator, String runId, Clock clock) {
         this.settings = settings;
         this.events = new BronzeEventsJob(settings, validator, runId, clock);
-        this.quarantine = new BronzeQuarantineJob(settings);
         this.runId = runId;
     }
 
@@ -39,17 +36,14 @@ public final class BronzeLayer {
     public void runAvailableNow(SparkSession spark) {
         Queries.await(events.start(spark, StreamMode.AVAILABLE_NOW), BronzeEventsJob.NAME,
                 settings.checkpoint(BronzeEventsJob.NAME));
-        Queries.await(quarantine.start(spark, StreamMode.AVAILABLE_NOW), BronzeQuarantineJob.NAME,
-                settings.checkpoint(BronzeQuarantineJob.NAME));
     }
 
-    /** Starts both queries; they run until stopped. */
+    /** Starts the query; it runs until stopped. */
     public List<StreamingQuery> startContinuous(SparkSession spark) {
-        StreamingQuery eventsQuery = events.start(spark, StreamMode.CONTINUOUS);
-        return List.of(eventsQuery, quarantine.start(spark, StreamMode.CONTINUOUS));
+        return List.of(events.start(spark, StreamMode.CONTINUOUS));
     }
 
-    /** Blocks until one query ends, then stops the other; a failure becomes a {@code STREAM_FAILED} error. */
+    /** Blocks until a query ends, then stops the others; a failure becomes a {@code STREAM_FAILED} error. */
     public void awaitAny(List<StreamingQuery> queries) {
         Queries.awaitAny(queries, settings::checkpoint);
     }

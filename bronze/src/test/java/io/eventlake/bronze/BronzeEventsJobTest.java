@@ -254,18 +254,31 @@ class BronzeEventsJobTest {
         BronzeSettings settings = settings("unused", 1000);
         BronzeEventsJob job = new BronzeEventsJob(settings, VALIDATOR, "run-r", CLOCK);
         io.eventlake.table.DeltaTables.ensure(spark, settings.events(), BronzeEventsTable.SCHEMA);
+        io.eventlake.table.DeltaTables.ensure(spark, settings.quarantine(), BronzeQuarantineTable.SCHEMA);
         Dataset<Row> batch = spark.createDataFrame(List.of(
                 kafkaRow(0, json(orderPlaced("rp-1"))),
                 kafkaRow(1, "{broken")), KAFKA_SCHEMA);
+        Dataset<Row> next = spark.createDataFrame(List.of(
+                kafkaRow(2, json(orderPlaced("rp-2"))),
+                kafkaRow(3, "{broken too")), KAFKA_SCHEMA);
         spark.sparkContext().setLocalProperty("sql.streaming.queryId", "query-replay");
         try {
             job.writeBatch(batch, 7);
             job.writeBatch(batch, 7); // the same batch again, as after a crash before the offset commit
+            assertEquals(1, quarantine(settings).count(), "the invalid record is quarantined once");
+            // A crash between the two appends of batch 8: the events landed, the quarantine did not. The replay
+            // leaves the events alone and completes the quarantine.
+            io.eventlake.table.DeltaTables.appendOnce(BronzeTransforms.events(next, VALIDATOR, "run-r",
+                    CLOCK.instant()), settings.events(), "query-replay", 8);
+            job.writeBatch(next, 8);
+            job.writeBatch(next, 8);
         } finally {
             spark.sparkContext().setLocalProperty("sql.streaming.queryId", null);
         }
 
-        assertEquals(2, events(settings).count());
+        assertEquals(4, events(settings).count());
+        assertEquals(List.of(1L, 3L), quarantine(settings).orderBy("offset").select("offset").as(
+                org.apache.spark.sql.Encoders.LONG()).collectAsList(), "each invalid record quarantined exactly once");
         assertFalse(events(settings).where(col("event_id").equalTo("rp-1")).isEmpty());
         assertEquals(List.of("malformed_json"), events(settings).where(col("offset").equalTo(1)).first()
                 .getList(events(settings).schema().fieldIndex("reasons")));
@@ -291,6 +304,7 @@ class BronzeEventsJobTest {
         BronzeSettings settings = settings("unused", 1000);
         BronzeEventsJob job = new BronzeEventsJob(settings, new WriterRefusedValidator(), "run-w", CLOCK);
         io.eventlake.table.DeltaTables.ensure(spark, settings.events(), BronzeEventsTable.SCHEMA);
+        io.eventlake.table.DeltaTables.ensure(spark, settings.quarantine(), BronzeQuarantineTable.SCHEMA);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             rows.add(kafkaRow(i, json(orderPlaced(i == 4 ? "wr-poison" : "wr-" + i))));
@@ -312,6 +326,8 @@ class BronzeEventsJobTest {
         assertTrue(reasons.get(0).startsWith("unprocessable:"), reasons.toString());
         assertTrue(new String((byte[]) poison.getAs("value"), java.nio.charset.StandardCharsets.UTF_8)
                 .contains("wr-poison"), "the raw value is kept");
+        assertEquals(List.of(4L), quarantine(settings).select("offset").as(org.apache.spark.sql.Encoders.LONG())
+                .collectAsList(), "the unprocessable record is quarantined from the same batch");
     }
 
     private static final org.apache.spark.sql.types.StructType KAFKA_SCHEMA = new org.apache.spark.sql.types.StructType()

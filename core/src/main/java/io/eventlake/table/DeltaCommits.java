@@ -87,10 +87,13 @@ public final class DeltaCommits {
         } finally {
             spark.conf().unset(USER_METADATA);
         }
-        // Other writers (e.g. the other silver jobs on the shared quarantine) may have committed since: find ours.
-        List<Row> ours = target.history(COMMIT_SEARCH_DEPTH)
-                .where(functions.col("userMetadata").equalTo(metadata))
-                .orderBy(functions.col("version").desc()).select("operationMetrics").limit(1).collectAsList();
+        // Other writers (e.g. the other silver jobs on the shared quarantine) may have committed since: find ours,
+        // almost always the newest commit, so among a few first.
+        List<Row> ours = List.of();
+        for (int depth = 5; ours.isEmpty() && depth <= COMMIT_SEARCH_DEPTH; depth *= 20) {
+            ours = target.history(depth).where(functions.col("userMetadata").equalTo(metadata))
+                    .orderBy(functions.col("version").desc()).select("operationMetrics").limit(1).collectAsList();
+        }
         if (ours.isEmpty()) {
             return Map.of();
         }
@@ -119,9 +122,44 @@ public final class DeltaCommits {
     /** {@link #lastTagged(SparkSession, TableLocation, Predicate)} among the versions up to {@code upTo}. */
     public static Optional<Tagged> lastTagged(SparkSession spark, TableLocation table, Predicate<CommitTag> matches,
                                               long upTo) {
-        Map<Long, CommitInfo> commits = commits(spark, table);
-        long newest = Math.min(upTo, commits.keySet().stream().mapToLong(Long::longValue).max().orElse(-1));
+        // Newest first, in windows that grow: a table refreshed every minute for months has its last refresh
+        // among its newest commits, and its whole history is read only when the answer is not there.
+        for (int depth = FIRST_SEARCH_DEPTH; ; depth *= 10) {
+            List<Row> rows = DeltaTable.forPath(spark, table.path()).history(depth).select("version", "userMetadata")
+                    .collectAsList();
+            Map<Long, CommitInfo> commits = new HashMap<>();
+            long oldest = Long.MAX_VALUE;
+            long newestVersion = -1;
+            for (Row row : rows) {
+                oldest = Math.min(oldest, row.getLong(0));
+                newestVersion = Math.max(newestVersion, row.getLong(0));
+                parse(row.getString(1)).ifPresent(info -> commits.put(row.getLong(0), info));
+            }
+            boolean whole = rows.size() < depth || oldest == 0;
+            Optional<Optional<Tagged>> found = search(commits, Math.min(upTo, newestVersion), whole ? 0 : oldest,
+                    matches);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (whole) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** How many of the newest commits {@link #lastTagged} reads first. */
+    private static final int FIRST_SEARCH_DEPTH = 20;
+
+    /**
+     * The newest tagged commit matching, from {@code newest} down to {@code oldest}, following restores; empty
+     * (outer) when the search leaves the commits read (the answer is older), empty (inner) when there is none.
+     */
+    private static Optional<Optional<Tagged>> search(Map<Long, CommitInfo> commits, long newest, long oldest,
+                                                     Predicate<CommitTag> matches) {
         for (long version = newest; version >= 0; version--) {
+            if (version < oldest) {
+                return Optional.empty();
+            }
             CommitInfo info = commits.get(version);
             if (info == null) {
                 continue;
@@ -132,10 +170,10 @@ public final class DeltaCommits {
                 continue;
             }
             if (matches.test(info.tag())) {
-                return Optional.of(new Tagged(version, info.tag()));
+                return Optional.of(Optional.of(new Tagged(version, info.tag())));
             }
         }
-        return Optional.empty();
+        return Optional.of(Optional.empty());
     }
 
     /** The tag of the table's newest commit; empty when eventlake did not make it. */

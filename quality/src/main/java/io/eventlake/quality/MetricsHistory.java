@@ -8,7 +8,6 @@ import com.amazon.deequ.metrics.Metric;
 import com.amazon.deequ.repository.AnalysisResult;
 import com.amazon.deequ.repository.MetricsRepository;
 import com.amazon.deequ.repository.ResultKey;
-import com.amazon.deequ.repository.fs.FileSystemMetricsRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,20 +20,55 @@ import scala.collection.JavaConverters;
 
 /**
  * The gates' metrics history: a Deequ metrics repository per table (a JSON file under {@code root} on the lake's
- * file system, local or S3). Each verification saves its metrics under a point, a number that grows with the
- * table's history (see {@link HistoryPoint}); a repaired run saves under the same point as the failed one and so
- * replaces its metrics, and anomaly rules compare with the points before.
+ * file system, local or S3), bounded to the newest points ({@link BoundedMetricsRepository}). Each verification
+ * saves its metrics under a point, a number that grows with the table's history (see {@link HistoryPoint}); a
+ * repaired run saves under the same point as the failed one and so replaces its metrics, and anomaly rules compare
+ * with the points before.
  */
 public final class MetricsHistory {
-    private final String root;
+    /**
+     * Points kept per table by default. Anomaly rules compare with the previous point only; the rest is history
+     * for people (the gate results table holds every verdict for good).
+     */
+    public static final int DEFAULT_POINTS = 200;
 
-    /** @param root folder of the history files, e.g. {@code <lake>/_quality/metrics} */
+    private final String root;
+    private final int points;
+
+    /** @param root folder of the history files, e.g. {@code <lake>/_quality/metrics}; {@link #DEFAULT_POINTS} kept */
     public MetricsHistory(String root) {
-        this.root = root;
+        this(root, DEFAULT_POINTS);
     }
 
+    /**
+     * @param root   folder of the history files
+     * @param points the newest points kept per table (older ones are dropped as new ones are saved)
+     */
+    public MetricsHistory(String root, int points) {
+        if (points < 1) {
+            throw new IllegalArgumentException("a metrics history keeps at least 1 point, not " + points);
+        }
+        this.root = root;
+        this.points = points;
+    }
+
+    /**
+     * Whether {@code table}'s history is known to hold points (seeded, or found so) in this JVM: a gate checking
+     * a micro-batch every few seconds then does not read the history file only to learn it is not empty. A
+     * history never empties itself (it keeps its newest points).
+     */
+    boolean holds(String table) {
+        return HELD.contains(root + "/" + table);
+    }
+
+    void markHeld(String table) {
+        HELD.add(root + "/" + table);
+    }
+
+    private static final java.util.Set<String> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     MetricsRepository repository(SparkSession spark, String table) {
-        return new FileSystemMetricsRepository(spark, root + "/" + table + ".json");
+        return new BoundedMetricsRepository(spark, root + "/" + table + ".json", points);
     }
 
     static scala.collection.immutable.Map<String, String> tags(String table) {

@@ -161,7 +161,11 @@ public record QualityGates(Map<String, Gate> gates, MetricsHistory history, Tabl
     private void seedIfEmpty(SparkSession spark, TableLocation table, Gate gate, long upTo, boolean changes) {
         List<Constraint.Anomaly> anomalies = gate.rules().stream().map(Rule::constraint)
                 .filter(c -> c instanceof Constraint.Anomaly).map(c -> (Constraint.Anomaly) c).toList();
-        if (anomalies.isEmpty() || !history.values(spark, table.name(), anomalies.get(0), upTo + 2).isEmpty()) {
+        if (anomalies.isEmpty() || history.holds(table.name())) {
+            return;
+        }
+        if (!history.values(spark, table.name(), anomalies.get(0), upTo + 2).isEmpty()) {
+            history.markHeld(table.name());
             return;
         }
         Map<Long, DeltaCommits.CommitInfo> commits = DeltaCommits.commits(spark, table);
@@ -179,6 +183,7 @@ public record QualityGates(Map<String, Gate> gates, MetricsHistory history, Tabl
             versions.put(v, data);
         }
         history.seed(spark, table.name(), anomalies, versions);
+        history.markHeld(table.name());
     }
 
     private void record(SparkSession spark, GateResult result, Long tableVersion, Long batchId,

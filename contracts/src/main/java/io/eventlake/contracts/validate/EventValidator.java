@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.contracts.EventContract;
+import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -91,14 +92,20 @@ public class EventValidator implements Serializable {
         if (value == null || value.length == 0) {
             return invalid(Reason.of(ReasonCode.EMPTY_VALUE));
         }
-        String text = utf8(value);
-        if (text == null) {
-            return invalid(Reason.of(ReasonCode.INVALID_ENCODING, startsWith(value, UTF8_BOM) ? "bom" : "not_utf8"));
-        }
         JsonNode event;
         try {
-            event = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
+            if (plainAscii(value)) {
+                // Most values: valid UTF-8 by construction, parsed from the bytes without decoding them first.
+                event = JSON.readTree(value);
+            } else {
+                String text = utf8(value);
+                if (text == null) {
+                    return invalid(Reason.of(ReasonCode.INVALID_ENCODING,
+                            startsWith(value, UTF8_BOM) ? "bom" : "not_utf8"));
+                }
+                event = JSON.readTree(text);
+            }
+        } catch (IOException e) { // JsonProcessingException; the bytes are in memory, nothing else is thrown
             return invalid(Reason.of(ReasonCode.MALFORMED_JSON));
         }
         if (event == null || !event.isObject()) {
@@ -148,6 +155,16 @@ public class EventValidator implements Serializable {
             return null;
         }
         return text.indexOf('\u0000') < 0 ? text : null; // NUL bytes: UTF-16 or UTF-32 without a BOM
+    }
+
+    /** Whether every byte is ASCII other than NUL: such a value is UTF-8 and reads the same either way. */
+    private static boolean plainAscii(byte[] value) {
+        for (byte b : value) {
+            if (b <= 0) { // NUL, or the high bit set (a multi-byte sequence, a BOM, Latin-1, ...)
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWith(byte[] value, byte[] prefix) {

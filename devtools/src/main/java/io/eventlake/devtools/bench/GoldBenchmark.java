@@ -12,6 +12,10 @@ import io.eventlake.errors.LakeErrors;
 import io.eventlake.gold.GoldSettings;
 import io.eventlake.gold.GoldTableLocations;
 import io.eventlake.gold.RefreshResult;
+import io.eventlake.gold.features.CustomerFeatures;
+import io.eventlake.gold.features.CustomerFeaturesJob;
+import io.eventlake.gold.features.FeatureSettings;
+import io.eventlake.gold.sales.DailyStoreSales;
 import io.eventlake.gold.sales.DailyStoreSalesJob;
 import io.eventlake.devtools.LocalDirs;
 import io.eventlake.orchestration.config.LakeSettings;
@@ -27,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,25 +40,33 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code daily_store_sales}: a full recompute against the incremental refresh, in the same run. Silver is loaded
- * with {@code days} days of orders (two lines each, 2% returned) in the silver tables' own schemas, change feed on;
- * (a) a full recompute of the gold table is timed; then one more day of orders plus 1% of a day's orders placed on
- * past days (late events) is appended, and (b) the incremental refresh is timed. Prints both and the ratio.
+ * The gold refreshes against the best plain full recompute a user would write, per history size, in one run:
+ * {@code daily_store_sales} (the transforms of {@link DailyStoreSales}, one aggregation, one overwrite) and
+ * {@code customer_features} (those of {@link CustomerFeatures}, likewise).
  *
- * @param days          days of history
+ * <p>Silver is loaded with {@code sizes} days of orders in turn (two lines each, 2% returned; silver's own
+ * schemas, change feed on), {@code ordersPerDay} a day, and gold brought up to date, untimed. Each round then
+ * appends one more day plus 1% of a day's orders placed on past days (late events) and times both sides on the
+ * same silver: the incremental refresh of the gold table, and the plain recompute into a scratch table. The
+ * order alternates between rounds, one untimed round warms both up first, and the median of the rounds is
+ * printed. After the rounds each gold table is checked equal to its plain recompute.
+ *
+ * @param sizes         days of history, ascending
  * @param ordersPerDay  orders per day
+ * @param rounds        timed rounds per size
  */
-public record GoldBenchmark(int days, int ordersPerDay) {
+public record GoldBenchmark(List<Integer> sizes, int ordersPerDay, int rounds) {
 
-    /** One measurement. */
-    public record Result(double fullSeconds, double incrementalSeconds, long slicesRecomputed, long rows) {
+    /** The median of one table's rounds at one history size. */
+    public record Result(String table, int days, double fullSeconds, double incrementalSeconds, long recomputed,
+                         boolean identical) {
         /** How many times faster the incremental refresh is. */
         public double ratio() {
             return fullSeconds / incrementalSeconds;
         }
     }
 
-    public Result run(LakeSettings settings, Function<LakeSettings, SparkSession> sessions, PrintWriter out) {
+    public List<Result> run(LakeSettings settings, Function<LakeSettings, SparkSession> sessions, PrintWriter out) {
         if (!settings.isLocal()) {
             throw LakeErrors.configInvalid("eventlake.lake-root", settings.lakeRoot(),
                     "a local folder for the benchmark", "lake-data");
@@ -70,33 +83,125 @@ public record GoldBenchmark(int days, int ordersPerDay) {
             GoldSettings gold = new GoldSettings(silver, new GoldTableLocations(table.apply("daily_store_sales"),
                     table.apply("customer_features"), table.apply("inventory_positions"),
                     table.apply("inventory_alerts")), settings.gold().features());
-            long start = System.nanoTime();
-            load(spark, silver, 0, days, ordersPerDay, 0);
-            out.printf("loaded %d days x %d orders (%d lines, 2%% returned) into silver in %.1f s; master %s%n", days,
-                    ordersPerDay, 2L * days * ordersPerDay, seconds(start), spark.sparkContext().master());
+            List<Side> sides = List.of(
+                    new Side("daily_store_sales", gold.tables().dailyStoreSales(), table.apply("plain_sales"),
+                            refresh(new DailyStoreSalesJob(gold)::refresh), () -> plainSales(spark, silver)),
+                    new Side("customer_features", gold.tables().customerFeatures(), table.apply("plain_features"),
+                            refresh(new CustomerFeaturesJob(gold)::refresh), () -> plainFeatures(spark, silver,
+                            gold.features())));
+            out.printf("gold refreshes vs a plain full recompute: %s days of history, %d orders a day (2 lines each,"
+                    + " 2%% returned), %d rounds of 1 more day + %d late orders; master %s%n", sizes, ordersPerDay,
+                    rounds, late(), spark.sparkContext().master());
             out.flush();
-
-            DailyStoreSalesJob job = new DailyStoreSalesJob(gold);
-            start = System.nanoTime();
-            RefreshResult full = job.refresh(spark, true);
-            double fullSeconds = seconds(start);
-            out.printf("(a) full recompute: %.1f s, %d slices%n", fullSeconds, full.slices());
-
-            int late = Math.max(1, ordersPerDay / 100);
-            load(spark, silver, days, 1, ordersPerDay, late);
-            start = System.nanoTime();
-            RefreshResult incremental = job.refresh(spark, false);
-            double incrementalSeconds = seconds(start);
-            out.printf("(b) incremental refresh after 1 more day + %d late orders: %.1f s, %d slices recomputed%n",
-                    late, incrementalSeconds, incremental.slices());
-            Result result = new Result(fullSeconds, incrementalSeconds, incremental.slices(),
-                    spark.read().format("delta").load(gold.tables().dailyStoreSales().path()).count());
-            out.printf("full/incremental ratio: %.1f (%d rows in daily_store_sales)%n", result.ratio(), result.rows());
+            List<Result> results = new ArrayList<>();
+            int loaded = 0;
+            boolean warm = false;
+            for (int size : sizes) {
+                long start = System.nanoTime();
+                if (size > loaded) {
+                    load(spark, silver, loaded, size - loaded, ordersPerDay, 0);
+                    loaded = size;
+                }
+                sides.forEach(side -> side.refresh().apply(spark));
+                out.printf("%d days: loaded and refreshed in %.1f s%n", size, seconds(start));
+                out.flush();
+                if (!warm) {
+                    load(spark, silver, loaded++, 1, ordersPerDay, late());
+                    sides.forEach(side -> side.time(spark, true));
+                    warm = true;
+                }
+                List<List<double[]>> timings = new ArrayList<>();
+                sides.forEach(side -> timings.add(new ArrayList<>()));
+                for (int round = 0; round < rounds; round++) {
+                    load(spark, silver, loaded++, 1, ordersPerDay, late());
+                    for (int i = 0; i < sides.size(); i++) {
+                        timings.get(i).add(sides.get(i).time(spark, round % 2 == 0));
+                    }
+                }
+                for (int i = 0; i < sides.size(); i++) {
+                    Side side = sides.get(i);
+                    Result result = new Result(side.name(), size, median(timings.get(i), 0),
+                            median(timings.get(i), 1), (long) median(timings.get(i), 2), side.identical(spark));
+                    results.add(result);
+                    out.printf("  %-18s full %6.2f s  incremental %6.2f s  ratio %5.1f  (%d rows/slices recomputed;"
+                                    + " equal to the plain recompute: %s)%n", side.name(), result.fullSeconds(),
+                            result.incrementalSeconds(), result.ratio(), result.recomputed(),
+                            result.identical() ? "yes" : "NO");
+                }
+                out.flush();
+            }
+            for (Side side : sides) {
+                List<Result> own = results.stream().filter(r -> r.table().equals(side.name())).toList();
+                Result first = own.get(0);
+                Result last = own.get(own.size() - 1);
+                out.printf("%s: incremental at %d days / at %d days: %.2f; ratio at %d days: %.1f%n", side.name(),
+                        last.days(), first.days(), last.incrementalSeconds() / first.incrementalSeconds(),
+                        last.days(), last.ratio());
+            }
             out.flush();
-            return result;
+            return results;
         } finally {
             LocalDirs.deleteRecursively(root);
         }
+    }
+
+    private int late() {
+        return Math.max(1, ordersPerDay / 100);
+    }
+
+    private static Function<SparkSession, RefreshResult> refresh(
+            java.util.function.BiFunction<SparkSession, Boolean, RefreshResult> job) {
+        return spark -> job.apply(spark, false);
+    }
+
+    /** One gold table: its incremental refresh and its plain recompute into a scratch table. */
+    private record Side(String name, TableLocation table, TableLocation scratch,
+                        Function<SparkSession, RefreshResult> refresh, Supplier<Dataset<Row>> plain) {
+        /** Times both, in the order asked: {full seconds, incremental seconds, rows or slices recomputed}. */
+        double[] time(SparkSession spark, boolean plainFirst) {
+            double plainSeconds = 0;
+            double incrementalSeconds = 0;
+            long recomputed = 0;
+            for (int turn = 0; turn < 2; turn++) {
+                long start = System.nanoTime();
+                if ((turn == 0) == plainFirst) {
+                    plain.get().write().format("delta").mode("overwrite").save(scratch.path());
+                    plainSeconds = seconds(start);
+                } else {
+                    recomputed = refresh.apply(spark).slices();
+                    incrementalSeconds = seconds(start);
+                }
+            }
+            return new double[] {plainSeconds, incrementalSeconds, recomputed};
+        }
+
+        boolean identical(SparkSession spark) {
+            Dataset<Row> refreshed = spark.read().format("delta").load(table.path());
+            Dataset<Row> recomputed = spark.read().format("delta").load(scratch.path())
+                    .select(java.util.Arrays.stream(refreshed.columns()).map(c -> col(c)).toArray(Column[]::new));
+            return refreshed.exceptAll(recomputed).isEmpty() && recomputed.exceptAll(refreshed).isEmpty();
+        }
+    }
+
+    /** What a user would write: the sales transforms over all of silver, in one job. */
+    private static Dataset<Row> plainSales(SparkSession spark, SilverTableLocations silver) {
+        Dataset<Row> orders = spark.read().format("delta").load(silver.orders().path());
+        return DailyStoreSales.slices(orders, spark.read().format("delta").load(silver.orderLines().path()),
+                spark.read().format("delta").load(silver.returns().path()), DailyStoreSales.orderStores(orders));
+    }
+
+    /** What a user would write: the feature transforms over all of silver, in one job. */
+    private static Dataset<Row> plainFeatures(SparkSession spark, SilverTableLocations silver,
+                                              FeatureSettings money) {
+        return CustomerFeatures.features(CustomerFeatures.activity(
+                spark.read().format("delta").load(silver.orders().path()),
+                spark.read().format("delta").load(silver.returns().path()), money));
+    }
+
+    private static double median(List<double[]> rounds, int index) {
+        double[] values = rounds.stream().mapToDouble(r -> r[index]).sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
     }
 
     /**

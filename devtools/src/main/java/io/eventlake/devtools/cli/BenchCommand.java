@@ -85,17 +85,23 @@ final class BenchCommand {
     }
 
     @Command(name = "gold", mixinStandardHelpOptions = true,
-            description = "daily_store_sales: full recompute vs incremental refresh after one more day + 1% late "
-                    + "orders; with --alerts N, then what bench alerts measures.")
+            description = "daily_store_sales and customer_features: the incremental refresh vs a plain full "
+                    + "recompute after one more day + 1 percent late orders, per history size (median of rounds); "
+                    + "with --alerts N, then what bench alerts measures.")
     static final class Gold implements Callable<Integer> {
         @Mixin
         private CommandContext context;
 
-        @Option(names = "--days", paramLabel = "N", defaultValue = "30", description = "Days of silver history.")
-        private long days;
+        @Option(names = "--days", paramLabel = "N[,N...]", defaultValue = "10,30,90", split = ",",
+                description = "Days of silver history, one measurement per size (default: ${DEFAULT-VALUE}).")
+        private List<Long> days;
 
-        @Option(names = "--orders-per-day", paramLabel = "N", defaultValue = "2000", description = "Orders per day.")
+        @Option(names = "--orders-per-day", paramLabel = "N", defaultValue = "5000", description = "Orders per day.")
         private long ordersPerDay;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+                description = "Timed rounds per size; the median is printed.")
+        private long rounds;
 
         @Option(names = "--alerts", paramLabel = "N", defaultValue = "0",
                 description = "Alerts to time end to end afterwards (0, the default, skips it; see bench alerts).")
@@ -113,8 +119,10 @@ final class BenchCommand {
             LakeSettings settings = context.settings();
             LakeCommand lake = context.lake();
             java.io.PrintWriter out = context.out();
-            new GoldBenchmark((int) Options.positive(spec, "--days", days), (int) Options.positive(spec, "--orders-per-day",
-                    ordersPerDay)).run(settings, lake.sessions(), out);
+            List<Integer> sizes = days.stream().map(d -> (int) Options.positive(spec, "--days", d)).sorted()
+                    .distinct().toList();
+            new GoldBenchmark(sizes, (int) Options.positive(spec, "--orders-per-day", ordersPerDay),
+                    (int) Options.positive(spec, "--rounds", rounds)).run(settings, lake.sessions(), out);
             if (alerts > 0) {
                 new AlertFreshnessBenchmark(alerts, trigger, java.time.Duration.ofSeconds(1))
                         .run(settings, context.section(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()), lake.sessions(), out);

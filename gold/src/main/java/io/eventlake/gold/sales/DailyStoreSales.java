@@ -27,12 +27,13 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -142,33 +143,51 @@ public final class DailyStoreSales {
     }
 
     /**
-     * One row per slice of {@code slices} (rows of {@link #SLICE_SCHEMA}), in the table's schema: the row of
-     * {@code fresh} with its key, or the key with null measures when {@code fresh} has none (the slice is now
-     * empty; a refresh deletes it).
+     * The new content of the days a refresh rewrites, and how it differs from what they held.
      *
-     * @param slices the affected slices
-     * @param fresh  their recomputed rows (table schema); slices left empty have none
+     * @param rows     every row of those days after the refresh (table schema)
+     * @param inserted slices new to the days
+     * @param updated  slices whose measures changed
+     * @param deleted  slices the changes left empty
      */
-    public static List<Row> replacements(List<Row> slices, List<Row> fresh) {
-        Map<List<Object>, Row> byKey = new HashMap<>();
+    public record DaysRewrite(List<Row> rows, long inserted, long updated, long deleted) {
+    }
+
+    /**
+     * The days of {@code held} with the {@code slices} replaced by their {@code fresh} rows: a held row of an
+     * affected slice is replaced by its fresh row, or dropped when there is none (the slice is now empty); other
+     * held rows stay as they are. Pure; all three lists are small (slices, not facts).
+     *
+     * @param slices the affected slices (rows of {@link #SLICE_SCHEMA})
+     * @param fresh  their recomputed rows (table schema); slices left empty have none
+     * @param held   the table's rows of the affected slices' days now (table schema)
+     */
+    public static DaysRewrite rewrite(List<Row> slices, List<Row> fresh, List<Row> held) {
         int keys = DailyStoreSalesTable.KEY.size();
-        for (Row row : fresh) {
-            byKey.put(key(row, keys), row);
-        }
-        List<Row> replacements = new ArrayList<>(slices.size());
-        int width = DailyStoreSalesTable.SCHEMA.size();
-        for (Row slice : slices) {
-            Row row = byKey.get(key(slice, keys));
-            if (row == null) {
-                Object[] values = new Object[width];
-                for (int i = 0; i < keys; i++) {
-                    values[i] = slice.get(i);
-                }
-                row = RowFactory.create(values);
+        Set<List<Object>> affected = new HashSet<>();
+        slices.forEach(slice -> affected.add(key(slice, keys)));
+        Map<List<Object>, Row> before = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (Row row : held) {
+            List<Object> key = key(row, keys);
+            if (affected.contains(key)) {
+                before.put(key, row);
+            } else {
+                rows.add(row);
             }
-            replacements.add(row);
         }
-        return replacements;
+        long inserted = 0;
+        long updated = 0;
+        for (Row row : fresh) {
+            Row old = before.remove(key(row, keys));
+            if (old == null) {
+                inserted++;
+            } else if (!old.equals(row)) {
+                updated++;
+            }
+            rows.add(row);
+        }
+        return new DaysRewrite(rows, inserted, updated, before.size());
     }
 
     private static List<Object> key(Row row, int keys) {

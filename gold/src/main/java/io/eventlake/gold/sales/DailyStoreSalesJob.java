@@ -2,7 +2,6 @@ package io.eventlake.gold.sales;
 
 import static io.eventlake.gold.sales.DailyStoreSalesTable.CURRENCY;
 import static io.eventlake.gold.sales.DailyStoreSalesTable.EVENT_DATE;
-import static io.eventlake.gold.sales.DailyStoreSalesTable.ORDERS;
 import static io.eventlake.gold.sales.DailyStoreSalesTable.STORE_ID;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -40,9 +39,9 @@ import org.apache.spark.sql.SparkSession;
  * <p>Incremental: reads the silver change data feed since the versions the last refresh recorded in its commit
  * ({@link RefreshInputs}) and collects the slices those changes touch ({@link DailyStoreSales#affectedSlices}: a
  * few hundred keys, not rows). It then reads silver, pinned at the versions read now, restricted to those slices
- * before aggregating (the days' partitions, then the slices' stores), recomputes them, and MERGEs exactly those
- * slices into the days' partitions: changed rows updated, new ones inserted, emptied ones deleted, untouched ones
- * left alone. A late event therefore corrects its own slice of its past day, and the cost follows the change,
+ * before aggregating (the days' partitions, then the slices' stores), recomputes them, and replaces the days'
+ * partitions in one commit ({@code replaceWhere}) with their other slices as they were and these recomputed:
+ * changed rows updated, new ones inserted, emptied ones deleted, untouched ones kept. A late event therefore corrects its own slice of its past day, and the cost follows the change,
  * not the history. Full: one plain recompute of every slice that replaces the table (first refresh, a change
  * feed that no longer reaches back, more than {@link #MAX_INCREMENTAL_SLICES} slices touched, or asked for).
  *
@@ -124,12 +123,22 @@ public final class DailyStoreSalesJob {
         Dataset<Row> fresh = inSlices(DailyStoreSales.slices(orders, lines, returns,
                 inputs.orderStoresOf(returns.select(SilverReturnsTable.ORDER_ID))), wanted, EVENT_DATE, STORE_ID,
                 CURRENCY).select(DailyStoreSales.columns());
-        Dataset<Row> replacements = spark.createDataFrame(DailyStoreSales.replacements(slices,
-                fresh.collectAsList()), DailyStoreSalesTable.SCHEMA);
-        Map<String, Long> merged = merge(spark, table, replacements, days, current.tag(NAME));
-        return new RefreshResult(table.name(), false, slices.size(),
-                merged.getOrDefault("numTargetRowsInserted", 0L), merged.getOrDefault("numTargetRowsUpdated", 0L),
-                merged.getOrDefault("numTargetRowsDeleted", 0L), current);
+        List<Row> held = spark.read().format("delta").load(table.path()).where(col(EVENT_DATE).isin(days))
+                .select(DailyStoreSales.columns()).collectAsList();
+        DailyStoreSales.DaysRewrite rewrite = DailyStoreSales.rewrite(slices, fresh.collectAsList(), held);
+        // The days' partitions replaced in one commit: a slice is a few numbers, a day a few hundred rows, so
+        // writing them whole costs one small job where a MERGE pays two passes over the target.
+        Dataset<Row> rows = spark.createDataFrame(rewrite.rows(), DailyStoreSalesTable.SCHEMA);
+        DeltaCommits.writeTagged(spark, table, current.tag(NAME), target -> rows.write().format("delta")
+                .mode("overwrite").option("replaceWhere", inDays(days)).save(table.path()));
+        return new RefreshResult(table.name(), false, slices.size(), rewrite.inserted(), rewrite.updated(),
+                rewrite.deleted(), current);
+    }
+
+    /** {@code event_date IN (...)} of the days, as SQL. */
+    private static String inDays(Object[] days) {
+        return EVENT_DATE + " IN (" + Arrays.stream(days).map(day -> "DATE'" + day + "'")
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     /** The rows of {@code rows} in one of the {@code wanted} slices (store null-safe: store-less refunds). */
@@ -170,24 +179,6 @@ public final class DailyStoreSalesJob {
     public void applyBackfill(SparkSession spark, TableRepair.Plan plan, CommitTag.Backfill tag) {
         plan.apply(spark, tag, Optional.of("t." + EVENT_DATE + " BETWEEN DATE'" + tag.range().firstDay()
                 + "' AND DATE'" + tag.range().lastDay() + "'"));
-    }
-
-    /** Replaces the slices: changed rows updated, new ones inserted, emptied ones deleted; one tagged commit. */
-    private static Map<String, Long> merge(SparkSession spark, TableLocation table, Dataset<Row> replacements,
-                                           Object[] days, CommitTag tag) {
-        // The days' literal list lets Delta prune the target to their partitions before it joins.
-        String inDays = "t." + EVENT_DATE + " IN (" + Arrays.stream(days).map(day -> "DATE'" + day + "'")
-                .collect(Collectors.joining(", ")) + ")";
-        String sameSlice = inDays + " AND t." + EVENT_DATE + " = s." + EVENT_DATE + " AND t." + STORE_ID + " <=> s."
-                + STORE_ID + " AND t." + CURRENCY + " = s." + CURRENCY;
-        String changed = Arrays.stream(DailyStoreSales.measures()).map(m -> "NOT (t." + m + " <=> s." + m + ")")
-                .collect(Collectors.joining(" OR "));
-        return DeltaCommits.writeTagged(spark, table, tag, target -> target.as("t")
-                .merge(replacements.as("s"), sameSlice)
-                .whenMatched("s." + ORDERS + " IS NULL").delete()
-                .whenMatched(changed).updateAll()
-                .whenNotMatched("s." + ORDERS + " IS NOT NULL").insertAll()
-                .execute());
     }
 
     private static Dataset<Row> at(SparkSession spark, TableLocation input, RefreshInputs inputs) {
