@@ -23,7 +23,8 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * <p>Input: the configured Kafka topics, from the checkpointed offsets (or {@code startingOffsets} on a new
  * checkpoint). Output: one {@link BronzeEventsTable} row per record, valid or not, with the reasons of the invalid
  * ones; and, from the same validated batch (each record validated once, never re-read from the table), one
- * {@link BronzeQuarantineTable} row per invalid record.
+ * {@link BronzeQuarantineTable} row per invalid record (the validation notes them as the events are written:
+ * {@link InvalidRecords}).
  *
  * <p>Idempotency: exactly once across restarts, for both tables. Offsets are checkpointed, and each micro-batch is
  * appended to each table with Delta's {@code txnAppId} (the streaming query id, stable for the checkpoint's life)
@@ -80,48 +81,67 @@ public final class BronzeEventsJob {
     }
 
     /**
-     * One micro-batch: validate each record once, append them all, then the invalid ones to the quarantine, each
-     * exactly once. Should the events append fail, the
+     * One micro-batch: validate each record once and append them all, then the invalid ones to the quarantine,
+     * each exactly once. The validation notes the invalid records as the events are written
+     * ({@link InvalidRecords}), so the quarantine re-validates just those. Should the events append fail, the
      * records whose write fails on their own ({@link PoisonRecords}) are appended as {@code unprocessable:<cause>}
      * with the rest, so one record never blocks its partition; a failure no single record explains (the disk, the
      * file system) is thrown as it is and the batch is retried by the next run.
      */
     void writeBatch(Dataset<Row> kafkaRecords, long batchId) {
-        String appId = kafkaRecords.sparkSession().sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+        SparkSession spark = kafkaRecords.sparkSession();
+        String appId = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
         if (appId == null) {
             throw new IllegalStateException("writeBatch must run inside a streaming query");
         }
         Dataset<Row> records = kafkaRecords.persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> validated = null;
         try {
-            // Validated once and kept: both tables are written from these rows.
-            validated = BronzeTransforms.events(records, validator, runId, clock.instant())
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> events = validated;
+            java.time.Instant ingestTime = clock.instant();
+            if (DeltaTables.committedBatch(spark, settings.events(), appId) >= batchId) {
+                // A replay after a crash between the two appends: the events are in, the quarantine maybe not.
+                appendQuarantine(BronzeTransforms.events(records, validator, runId, ingestTime), appId, batchId);
+                return;
+            }
+            InvalidRecords invalid = InvalidRecords.register(spark, NAME + " batch " + batchId + " invalid");
+            Dataset<Row> events = BronzeTransforms.events(records, validator, runId, ingestTime, invalid);
             try {
                 DeltaTables.appendOnce(events, settings.events(), appId, batchId);
             } catch (Exception failure) { // Spark's SparkException is checked in Java's eyes, though undeclared
-                List<PoisonRecords.Poison> poison = new PoisonRecords(settings.checkpoint(NAME) + "/_poison-search")
-                        .find(events);
-                if (poison.isEmpty()) {
-                    throw failure instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException(NAME + " batch " + batchId + " failed", failure);
-                }
-                LOG.warn("{} batch {}: {} record(s) could not be written and go to quarantine as unprocessable: {}",
-                        NAME, batchId, poison.size(), poison);
-                Dataset<Row> marked = events;
-                for (PoisonRecords.Poison record : poison) {
-                    marked = BronzeTransforms.unprocessable(marked, List.of(record.at()), record.failure());
-                }
-                DeltaTables.appendOnce(marked, settings.events(), appId, batchId);
-                events = marked;
+                appendQuarantine(appendWithoutPoison(events, appId, batchId, failure), appId, batchId);
+                return;
             }
-            DeltaTables.appendOnce(BronzeTransforms.quarantine(events), settings.quarantine(), appId, batchId);
+            if (!invalid.noted().isEmpty()) { // most batches: nothing to quarantine, no second commit
+                appendQuarantine(BronzeTransforms.events(invalid.of(records), validator, runId, ingestTime), appId,
+                        batchId);
+            }
         } finally {
-            if (validated != null) {
-                validated.unpersist(false);
-            }
             records.unpersist(false);
         }
+    }
+
+    /** The invalid rows of {@code events} appended to the quarantine, once per batch. */
+    private void appendQuarantine(Dataset<Row> events, String appId, long batchId) {
+        DeltaTables.appendOnce(BronzeTransforms.quarantine(events), settings.quarantine(), appId, batchId);
+    }
+
+    /**
+     * After {@code failure} of an events append: finds the records whose write fails on their own, appends the
+     * batch with them made unprocessable, and returns what was appended; rethrows when no record explains it.
+     */
+    private Dataset<Row> appendWithoutPoison(Dataset<Row> events, String appId, long batchId, Exception failure) {
+        List<PoisonRecords.Poison> poison = new PoisonRecords(settings.checkpoint(NAME) + "/_poison-search")
+                .find(events);
+        if (poison.isEmpty()) {
+            throw failure instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(NAME + " batch " + batchId + " failed", failure);
+        }
+        LOG.warn("{} batch {}: {} record(s) could not be written and go to quarantine as unprocessable: {}",
+                NAME, batchId, poison.size(), poison);
+        Dataset<Row> marked = events;
+        for (PoisonRecords.Poison record : poison) {
+            marked = BronzeTransforms.unprocessable(marked, List.of(record.at()), record.failure());
+        }
+        DeltaTables.appendOnce(marked, settings.events(), appId, batchId);
+        return marked;
     }
 }

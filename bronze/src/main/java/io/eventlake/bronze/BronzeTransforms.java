@@ -22,7 +22,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -52,11 +52,22 @@ public final class BronzeTransforms {
      */
     public static Dataset<Row> events(Dataset<Row> kafkaRecords, EventValidator validator, String runId,
                                         Instant ingestTime) {
+        return events(kafkaRecords, validator, runId, ingestTime, null);
+    }
+
+    /**
+     * {@link #events(Dataset, EventValidator, String, Instant)}, noting each invalid record in {@code invalid}
+     * as it is validated (when the rows are computed), so the quarantine can take just those records.
+     */
+    public static Dataset<Row> events(Dataset<Row> kafkaRecords, EventValidator validator, String runId,
+                                        Instant ingestTime, InvalidRecords invalid) {
         // Non-deterministic only so the optimizer never re-runs the parse once per extracted field.
-        UserDefinedFunction validate = udf(new ValidateValue(validator), VALIDATION_SCHEMA).asNondeterministic();
+        UserDefinedFunction validate = udf(new ValidateValue(validator, invalid), VALIDATION_SCHEMA)
+                .asNondeterministic();
         Column result = col(VALIDATION);
         return kafkaRecords
-                .withColumn(VALIDATION, validate.apply(col("value"), col("timestamp")))
+                .withColumn(VALIDATION, validate.apply(col("value"), col("timestamp"), col("topic"),
+                        col("partition"), col("offset")))
                 .select(
                         col("topic").as(BronzeEventsTable.TOPIC),
                         col("partition").as(BronzeEventsTable.PARTITION),
@@ -116,17 +127,22 @@ public final class BronzeTransforms {
     }
 
     /**
-     * The validator as a Spark UDF: raw value in, {@link #VALIDATION_SCHEMA} struct out. A value the validator
-     * cannot evaluate (it threw) is {@code unprocessable:<exception class>}, so one record never fails a batch.
+     * The validator as a Spark UDF: raw value, Kafka timestamp and coordinates in, {@link #VALIDATION_SCHEMA}
+     * struct out; an invalid record is noted in {@code invalid} when given. A value the validator cannot evaluate
+     * (it threw) is {@code unprocessable:<exception class>}, so one record never fails a batch.
      */
-    private record ValidateValue(EventValidator validator) implements UDF2<byte[], Timestamp, Row> {
+    private record ValidateValue(EventValidator validator, InvalidRecords invalid)
+            implements UDF5<byte[], Timestamp, String, Integer, Long, Row> {
         @Override
-        public Row call(byte[] value, Timestamp kafkaTimestamp) {
+        public Row call(byte[] value, Timestamp kafkaTimestamp, String topic, Integer partition, Long offset) {
             Validation v;
             try {
                 v = validator.validate(value, kafkaTimestamp == null ? null : kafkaTimestamp.toInstant());
             } catch (RuntimeException | StackOverflowError e) {
                 v = Validation.unprocessable(e);
+            }
+            if (invalid != null && !v.reasons().isEmpty()) {
+                invalid.note(topic, partition, offset);
             }
             return RowFactory.create(v.eventId(), v.eventType(), v.schemaVersion(),
                     v.occurredAt() == null ? null : Timestamp.from(v.occurredAt()),

@@ -184,6 +184,14 @@ public final class DeltaTables {
     }
 
     /**
+     * The newest batch id {@link #appendOnce} committed to the table for {@code appId}; -1 when none.
+     */
+    public static long committedBatch(SparkSession spark, TableLocation table, String appId) {
+        return org.apache.spark.sql.delta.DeltaLog.forTable(spark, table.path()).startTransaction()
+                .txnVersion(appId);
+    }
+
+    /**
      * Appends a micro-batch exactly once. Delta records {@code (appId, batchId)} in the same commit as the data
      * and skips a write whose pair it already holds, so a batch replayed after a crash (same query, same batch id)
      * is not written twice. The commit is tagged {@link CommitTag.Batch} with the current run ({@link DeltaCommits}).

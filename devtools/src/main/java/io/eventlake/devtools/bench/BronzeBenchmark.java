@@ -27,8 +27,8 @@ import org.apache.spark.sql.streaming.Trigger;
 
 /**
  * Bronze ingest against a bare Kafka-to-Delta stream on the same topic, in the same run: (a) a plain
- * {@code readStream} kafka to {@code writeStream} delta keeping the value as binary, (b) our bronze layer (the
- * events job, then the quarantine job: what lands both tables). Both
+ * {@code readStream} kafka to {@code writeStream} delta keeping the value as binary, (b) our bronze layer (one
+ * query landing both tables from each validated micro-batch). Both
  * available-now, same {@code maxOffsetsPerTrigger}, fresh tables and checkpoints, after a warm-up of both on a
  * small topic. Prints events/s of each and the ratio ours/bare.
  *
