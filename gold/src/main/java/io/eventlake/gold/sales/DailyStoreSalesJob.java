@@ -109,6 +109,11 @@ public final class DailyStoreSalesJob {
     /** The {@code slices} recomputed from silver restricted to them, MERGEd into their days' partitions. */
     private static RefreshResult refreshSlices(SparkSession spark, Scratch scratch, TableLocation table,
                                                Inputs inputs, List<Row> slices, RefreshInputs current) {
+        if (slices.isEmpty()) {
+            // Versions without data changes (e.g. a compaction): nothing to recompute, nothing to commit; the
+            // next refresh reads their (empty) changes again with its own.
+            return new RefreshResult(table.name(), false, 0, 0, 0, 0, current);
+        }
         Object[] days = slices.stream().map(slice -> slice.get(0)).distinct().toArray();
         Dataset<Row> wanted = broadcast(spark.createDataFrame(slices, DailyStoreSales.SLICE_SCHEMA));
         // Each input restricted (days' partitions, then slices) and kept: the aggregation reads each twice.

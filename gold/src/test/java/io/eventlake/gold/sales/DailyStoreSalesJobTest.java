@@ -166,5 +166,16 @@ class DailyStoreSalesJobTest {
         job.refresh(spark, false);
         assertEquals(settled, actual(table), "an order without its lines yet changes nothing (not 1 order, 0 units)");
         assertEquals(expected(lake), actual(table));
+
+        // A compaction of silver moves its version without changing its data: nothing recomputed or written.
+        long silverBefore = DeltaCommits.currentVersion(spark, lake.settings.tables().orderLines());
+        spark.sql("OPTIMIZE delta.`" + lake.settings.tables().orderLines().path() + "`");
+        assertTrue(DeltaCommits.currentVersion(spark, lake.settings.tables().orderLines()) > silverBefore,
+                "the compaction committed");
+        long goldBefore = DeltaCommits.currentVersion(spark, table);
+        RefreshResult compacted = job.refresh(spark, false);
+        assertEquals(0, compacted.slices(), compacted.toString());
+        assertEquals(goldBefore, DeltaCommits.currentVersion(spark, table));
+        assertEquals(expected(lake), actual(table));
     }
 }
