@@ -1,7 +1,6 @@
 package io.eventlake.contracts.validate;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,7 +104,7 @@ public class EventValidator implements Serializable {
                 }
                 event = JSON.readTree(text);
             }
-        } catch (IOException e) { // JsonProcessingException; the bytes are in memory, nothing else is thrown
+        } catch (IOException e) { // a parse error: the bytes are in memory, nothing else is thrown
             return invalid(Reason.of(ReasonCode.MALFORMED_JSON));
         }
         if (event == null || !event.isObject()) {

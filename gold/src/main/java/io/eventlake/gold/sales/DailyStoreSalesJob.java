@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.AnalysisException;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -154,8 +153,6 @@ public final class DailyStoreSalesJob {
                 .and(rows.col(currency).equalTo(wanted.col(CURRENCY))), "left_semi");
     }
 
-    private static final Column[] KEY = {col(EVENT_DATE), col(STORE_ID), col(CURRENCY)};
-
     /**
      * Plans a backfill: the table's slices of the days {@code range} touches (whole days: a slice is a day) as
      * they stand now, against the same slices recomputed from silver as it is now. Writes nothing; apply it with
@@ -175,8 +172,7 @@ public final class DailyStoreSalesJob {
                 at(spark, settings.silver().orderLines(), current).where(range.containsDay(SilverOrderLinesTable.EVENT_DATE)),
                 at(spark, settings.silver().returns(), current).where(range.containsDay(SilverReturnsTable.EVENT_DATE)),
                 DailyStoreSales.orderStores(orders));
-        return TableRepair.plan(table, held, fresh.select(Arrays.stream(DailyStoreSalesTable.SCHEMA.fieldNames())
-                        .map(c -> col(c)).toArray(Column[]::new)), DailyStoreSalesTable.KEY,
+        return TableRepair.plan(table, held, fresh.select(DailyStoreSales.columns()), DailyStoreSalesTable.KEY,
                 List.of(DailyStoreSales.measures()), EVENT_DATE);
     }
 
