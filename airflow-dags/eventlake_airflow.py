@@ -16,7 +16,8 @@ Every setting comes from Airflow, never from this file:
 Secrets stay in the worker's environment, which spark-submit inherits: ``EVENTLAKE_PII_KEY`` (silver's
 tokenization key), ``AWS_ACCESS_KEY_ID`` / ``AWS_SECRET_ACCESS_KEY`` for an s3a lake.
 
-This module defines no DAG; ``eventlake_pipeline.py``, ``eventlake_backfill.py`` use it.
+This module defines no DAG; ``eventlake_pipeline.py``, ``eventlake_backfill.py`` and ``eventlake_maintenance.py``
+use it.
 """
 
 from __future__ import annotations

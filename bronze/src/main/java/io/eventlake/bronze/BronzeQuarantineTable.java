@@ -50,5 +50,5 @@ public final class BronzeQuarantineTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.bronze.quarantine-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.bronze.quarantine-table", SCHEMA,
-            TableLayout.unpartitioned(STATS_COLUMNS));
+            TableLayout.unpartitioned(STATS_COLUMNS).withZOrder(REASON_CODE));
 }

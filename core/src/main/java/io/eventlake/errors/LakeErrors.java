@@ -428,6 +428,40 @@ public final class LakeErrors {
                 "pick a version listed by ./lake history " + table + ".");
     }
 
+    public static LakeException versionVacuumed(String table, long version, int missingFiles, String firstMissing) {
+        return error(ErrorCode.VERSION_VACUUMED,
+                "Version " + version + " of " + table + " can no longer be read.",
+                missingFiles + " of its data files were deleted by VACUUM (e.g. " + firstMissing + "); its log "
+                        + "entry remains, so row counts still answer but no real read does.",
+                "read a newer version (./lake history " + table + "), and pin the versions you will need "
+                        + "(./lake pin " + table + " --version N --reason ...) so that lake maintain keeps them.");
+    }
+
+    public static LakeException pinMissing(String table, long version, String pinned) {
+        return error(ErrorCode.PIN_MISSING,
+                "Version " + version + " of " + table + " is not pinned.",
+                "Its pinned versions: " + pinned + ".",
+                "unpin one of those, or list every pin with ./lake pins.");
+    }
+
+    public static LakeException vacuumWouldBreakPin(String table, String pin, int files, long version) {
+        return error(ErrorCode.PIN_BROKEN,
+                "VACUUM of " + table + " refused: it would delete " + files + " files that " + pin + " reads.",
+                "Even with the retention widened to the pinned files' age, VACUUM still lists them (their "
+                        + "modification times are older than the log says).",
+                "leave the table out of this maintenance (--tables), or release the pin with ./lake unpin " + table
+                        + " --version " + version + " if it is no longer needed.");
+    }
+
+    public static LakeException pinnedVersionGone(String table, String pin, Throwable cause) {
+        return error(ErrorCode.PIN_BROKEN,
+                "The pinned " + pin + " is no longer in " + table + "'s Delta log.",
+                "Its commit is older than the log retention (eventlake.maintenance.log-retention), so its files "
+                        + "cannot be told apart.",
+                "release the pin (./lake unpin), and raise eventlake.maintenance.log-retention above the age of "
+                        + "the versions you pin.", cause);
+    }
+
     public static LakeException runMissing(String runId, String runsTable) {
         return error(ErrorCode.RUN_MISSING,
                 "Run '" + runId + "' is not in " + runsTable + ".",

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * GateResults  gate-results:&lt;table&gt;                  the verdicts of a gate on a table
  * TrainingSet  training-set:{"table":version,...}   a training set and the versions it read
  * Backfill     backfill:&lt;job&gt;:&lt;from&gt;/&lt;to&gt;          a backfill of one table over an event-time range
+ * Maintenance  maintain:&lt;operation&gt;                  lake maintain: properties, optimize or vacuum (no row
+ *                                                 changes)
  * Other        anything else (a tag from an older version of eventlake)
  * </pre>
  */
@@ -50,6 +52,8 @@ public sealed interface CommitTag {
             }
         } else if (text.startsWith(RunRecord.PREFIX)) {
             return new RunRecord(text.substring(RunRecord.PREFIX.length()));
+        } else if (text.startsWith(Maintenance.PREFIX)) {
+            return new Maintenance(text.substring(Maintenance.PREFIX.length()));
         } else if (text.startsWith(GateResults.PREFIX)) {
             return new GateResults(text.substring(GateResults.PREFIX.length()));
         } else if (text.startsWith(Backfill.PREFIX)) {
@@ -199,6 +203,16 @@ public sealed interface CommitTag {
         @Override
         public String text() {
             return PREFIX + job + ":" + range.text();
+        }
+    }
+
+    /** {@code lake maintain}'s commit of one {@code operation} (properties, optimize, vacuum): no row changes. */
+    record Maintenance(String operation) implements CommitTag {
+        static final String PREFIX = "maintain:";
+
+        @Override
+        public String text() {
+            return PREFIX + operation;
         }
     }
 

@@ -161,7 +161,7 @@ class AirflowDagsIT {
         assertEquals("[]", json(airflow("dags", "list-import-errors", "-o", "json")).toString());
         TreeSet<String> dags = new TreeSet<>();
         json(airflow("dags", "list", "-o", "json")).forEach(dag -> dags.add(dag.get("dag_id").asText()));
-        assertEquals("[eventlake_backfill, eventlake_pipeline]", dags.toString());
+        assertEquals("[eventlake_backfill, eventlake_maintenance, eventlake_pipeline]", dags.toString());
     }
 
     @Test
@@ -244,5 +244,25 @@ class AirflowDagsIT {
         assertEquals("backfill", recorded.get(0).getString(0));
         assertEquals("succeeded", recorded.get(0).getString(1));
         assertEquals(day + "T00:00:00Z", recorded.get(0).getStruct(2).getString(2));
+    }
+
+    @Test
+    @Order(4)
+    void theMaintenanceDagCompactsTheLakeWithoutChangingARow() {
+        Map<String, List<String>> before = new HashMap<>();
+        List<String> tables = List.of("silver.orders", "gold.daily_store_sales");
+        tables.forEach(t -> before.put(t, rows(read(t))));
+        Result test = airflow("dags", "test", "eventlake_maintenance", "2026-11-03");
+        assertEquals(0, test.status(), test.output());
+        assertTrue(test.output().contains("VACUUM deleted"), test.output());
+        String runId = lastRunId("eventlake_maintenance");
+        List<Row> recorded = read("quality.runs").where(col("run_id").equalTo(runId))
+                .select("command", "status").distinct().collectAsList();
+        assertEquals("[[maintain,succeeded]]", recorded.toString(), "the lake's run of the Airflow run");
+        tables.forEach(t -> assertEquals(before.get(t), rows(read(t)), t + ": the same rows after maintenance"));
+        Map<String, String> properties = spark.sql("DESCRIBE DETAIL delta.`" + table("silver.orders").path() + "`")
+                .first().getJavaMap(spark.sql("DESCRIBE DETAIL delta.`" + table("silver.orders").path() + "`")
+                        .first().fieldIndex("properties"));
+        assertEquals("interval 720 hours", properties.get("delta.logRetentionDuration"), properties.toString());
     }
 }

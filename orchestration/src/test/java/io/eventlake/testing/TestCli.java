@@ -48,7 +48,8 @@ public final class TestCli {
         all.stream().filter(a -> a.startsWith("lake-root=")).findFirst().ifPresent(root -> {
             String prefix = "t" + Integer.toHexString(root.hashCode());
             all.addAll(List.of("--set", "quality.runs-table=" + prefix + "_quality.runs",
-                    "--set", "quality.gate-results-table=" + prefix + "_quality.gate_results"));
+                    "--set", "quality.gate-results-table=" + prefix + "_quality.gate_results",
+                    "--set", "quality.pins-table=" + prefix + "_quality.pins"));
         });
         all.addAll(List.of("--conf-dir", ROOT.resolve("conf").toString(), "--env", "local"));
         return all.toArray(String[]::new);

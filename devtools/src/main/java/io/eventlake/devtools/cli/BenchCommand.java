@@ -9,6 +9,7 @@ import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.devtools.bench.AlertFreshnessBenchmark;
 import io.eventlake.devtools.bench.BronzeBenchmark;
 import io.eventlake.devtools.bench.GoldBenchmark;
+import io.eventlake.devtools.bench.MaintenanceBenchmark;
 import io.eventlake.devtools.bench.SilverBenchmark;
 import io.eventlake.orchestration.config.LakeSettings;
 import java.util.List;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code lake bench <target>}: benchmarks that print a ratio against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ratios against a same-run baseline).",
         subcommands = {BenchCommand.Bronze.class, BenchCommand.Silver.class, BenchCommand.Gold.class, BenchCommand.Alerts.class,
-                BenchCommand.Quality.class, BenchCommand.Faults.class})
+                BenchCommand.Quality.class, BenchCommand.Faults.class, BenchCommand.Maintain.class})
 final class BenchCommand {
 
     @Command(name = "bronze", mixinStandardHelpOptions = true,
@@ -127,6 +128,38 @@ final class BenchCommand {
                 new AlertFreshnessBenchmark(alerts, trigger, java.time.Duration.ofSeconds(1))
                         .run(settings, context.section(DevSettings.SECTION), ContractRegistry.load(settings.contractsLocation()), lake.sessions(), out);
             }
+            return LakeCommand.OK;
+        }
+    }
+
+    @Command(name = "maintain", mixinStandardHelpOptions = true,
+            description = "lake maintain on a table of many small micro-batches: files and a reader's query time "
+                    + "before and after (median of rounds), and their ratio.")
+    static final class Maintain implements Callable<Integer> {
+        @Mixin
+        private CommandContext context;
+
+        @Option(names = "--batches", paramLabel = "N", defaultValue = "50", description = "Micro-batches appended.")
+        private long batches;
+
+        @Option(names = "--rows-per-batch", paramLabel = "N", defaultValue = "2000", description = "Orders per batch.")
+        private long rowsPerBatch;
+
+        @Option(names = "--days", paramLabel = "N", defaultValue = "5", description = "Days (partitions) they span.")
+        private long days;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Timed queries per side.")
+        private long rounds;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            new MaintenanceBenchmark((int) Options.positive(spec, "--batches", batches),
+                    (int) Options.positive(spec, "--rows-per-batch", rowsPerBatch),
+                    (int) Options.positive(spec, "--days", days), (int) Options.positive(spec, "--rounds", rounds))
+                    .run(context.settings(), context.lake().sessions(), context.out());
             return LakeCommand.OK;
         }
     }

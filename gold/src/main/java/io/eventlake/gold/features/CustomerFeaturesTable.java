@@ -34,7 +34,8 @@ public final class CustomerFeaturesTable {
 
     public static final StructType SCHEMA = schema();
 
-    public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(FEATURE_DATE), CUSTOMER_ID);
+    public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(FEATURE_DATE), CUSTOMER_ID)
+            .withZOrder(CUSTOMER_ID);
 
     private static StructType schema() {
         StructType schema = new StructType().add(CUSTOMER_ID, StringType, false).add(FEATURE_DATE, DateType, false);

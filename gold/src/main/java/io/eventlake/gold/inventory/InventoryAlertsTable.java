@@ -40,7 +40,8 @@ public final class InventoryAlertsTable {
             .add(OCCURRED_AT, TimestampType)
             .add(TOPIC, StringType);
 
-    public static final TableLayout LAYOUT = TableLayout.unpartitioned(ALERT_ID, STORE_ID, SKU, OCCURRED_AT);
+    public static final TableLayout LAYOUT = TableLayout.unpartitioned(ALERT_ID, STORE_ID, SKU, OCCURRED_AT)
+            .withZOrder(STORE_ID, SKU);
 
     /** The table as the catalog knows it: named by {@code eventlake.gold.inventory-alerts-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.gold.inventory-alerts-table", SCHEMA, LAYOUT);

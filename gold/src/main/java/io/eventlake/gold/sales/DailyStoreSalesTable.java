@@ -57,7 +57,8 @@ public final class DailyStoreSalesTable {
             .add(DISTINCT_CUSTOMERS, LongType)
             .add(AVG_BASKET, MONEY);
 
-    public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(EVENT_DATE), STORE_ID, CURRENCY);
+    public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(EVENT_DATE), STORE_ID, CURRENCY)
+            .withZOrder(STORE_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.gold.daily-store-sales-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.gold.daily-store-sales-table", SCHEMA, LAYOUT);

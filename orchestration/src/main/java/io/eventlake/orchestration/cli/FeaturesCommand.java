@@ -2,10 +2,14 @@ package io.eventlake.orchestration.cli;
 
 import io.eventlake.gold.features.TrainingSetBuilder;
 import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.orchestration.maintain.Pins;
+import io.eventlake.orchestration.maintain.PinsTable;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,14 +47,23 @@ final class FeaturesCommand {
         @Override
         public Integer call() {
             LakeSettings settings = context.settings();
+            SparkSession spark = context.session(List.of(PinsTable.SPEC));
             TrainingSetBuilder.Result result = new TrainingSetBuilder(settings.gold().tables().customerFeatures())
-                    .build(context.session(), labels, out, asOf);
+                    .build(spark, labels, out, asOf);
+            // the lake versions it read stay readable, so --as-of-versions rebuilds it after any VACUUM
+            List<Pins.Pin> pins = result.versions().entrySet().stream()
+                    .filter(read -> settings.tables().containsKey(read.getKey()))
+                    .map(read -> Pins.now(spark, read.getKey(), read.getValue(), "training set " + out,
+                            Pins.BY_TRAINING_SET)).toList();
+            settings.pins().pin(spark, pins);
             PrintWriter writer = context.out();
             writer.printf("training set at %s: %d labels, %d without features before them%n", out, result.rows(),
                     result.withoutFeatures());
             writer.printf("read %s%s%n", result.versions(),
                     result.labelsSha256() == null ? "" : ", labels file sha256 " + result.labelsSha256());
             writer.println("rebuild it with: " + result.asOfVersions());
+            pins.forEach(pin -> writer.printf("pinned version %d of %s (./lake unpin %s --version %d when the set is "
+                    + "no longer needed)%n", pin.version(), pin.table(), pin.table(), pin.version()));
             writer.flush();
             return LakeCommand.OK;
         }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
         description = "eventlake: business events from Kafka into a medallion of Delta tables.",
         subcommands = {BronzeCommand.class, SilverCommand.class, GoldCommand.class, FeaturesCommand.class,
                 PipelineCommand.class, BackfillCommand.class, HistoryCommand.class, ShowCommand.class, RollbackCommand.class,
-                LineageCommand.class, SqlCommand.class, SqlServerCommand.class, ReconcileInventoryCommand.class})
+                LineageCommand.class, SqlCommand.class, SqlServerCommand.class, ReconcileInventoryCommand.class,
+                MaintainCommand.class, PinCommand.class, UnpinCommand.class, PinsCommand.class})
 public final class LakeCommand {
     public static final int OK = 0;
     public static final int FAILED = 1;

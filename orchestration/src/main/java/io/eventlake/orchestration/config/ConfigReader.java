@@ -158,6 +158,21 @@ public final class ConfigReader {
         }
     }
 
+    /** A duration of 0 or more, such as 0s, 168h or 30d. */
+    public Duration nonNegativeDuration(String key) {
+        read.add(key);
+        requirePresent(key);
+        try {
+            Duration value = config.getDuration(key);
+            if (value.isNegative()) {
+                throw invalid(key, render(key), "a duration of 0 or more such as 0h, 168h or 30d", "168h");
+            }
+            return value;
+        } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+            throw invalid(key, render(key), "a duration of 0 or more such as 0h, 168h or 30d", "168h");
+        }
+    }
+
     public Duration positiveDuration(String key) {
         read.add(key);
         requirePresent(key);

@@ -13,6 +13,8 @@ import io.eventlake.gold.features.FeatureSettings;
 import io.eventlake.errors.LakeException;
 import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.gold.GoldLayer;
+import io.eventlake.orchestration.maintain.MaintenanceSettings;
+import io.eventlake.orchestration.maintain.PinsTable;
 import io.eventlake.orchestration.runs.RunsTable;
 import io.eventlake.quality.GateResultsTable;
 import io.eventlake.silver.SilverLayer;
@@ -187,7 +189,11 @@ public final class LakeConfig {
                 new LakeSettings.QualitySettings(Map.of()),
                 new EventTimeWindow(c.positiveDuration("eventlake.bronze.event-time.max-age"),
                         c.positiveDuration("eventlake.bronze.event-time.max-future")),
-                c.bytes("eventlake.min-free-space"));
+                c.bytes("eventlake.min-free-space"),
+                new MaintenanceSettings(c.nonNegativeDuration(MaintenanceSettings.VACUUM_RETENTION),
+                        c.positiveDuration(MaintenanceSettings.LOG_RETENTION),
+                        c.positiveInt(MaintenanceSettings.CHECKPOINT_INTERVAL),
+                        c.nonNegativeInt(MaintenanceSettings.AUTO_COMPACT_MIN_FILES)));
         Path folder = rulesDir != null ? rulesDir : confDir == null ? null : confDir.resolve("quality");
         LakeSettings settings = partial.withGates(QualityRules.load(folder, names(catalog, SilverLayer.GUARDED),
                 names(catalog, GoldLayer.GUARDED)));
@@ -199,7 +205,7 @@ public final class LakeConfig {
      * names the setting that holds the table's name (one line in application.conf).
      */
     static final List<TableSpec> TABLES = java.util.stream.Stream.of(BronzeLayer.TABLES, SilverLayer.TABLES,
-            GoldLayer.TABLES, List.of(GateResultsTable.SPEC, RunsTable.SPEC)).flatMap(List::stream).toList();
+            GoldLayer.TABLES, List.of(GateResultsTable.SPEC, RunsTable.SPEC, PinsTable.SPEC)).flatMap(List::stream).toList();
 
     private static List<String> names(LakeCatalog catalog, List<TableSpec> specs) {
         return specs.stream().map(spec -> catalog.location(spec).name()).toList();

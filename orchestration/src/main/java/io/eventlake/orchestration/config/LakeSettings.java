@@ -17,6 +17,9 @@ import io.eventlake.quality.QualityGates;
 import io.eventlake.silver.SilverSettings;
 import io.eventlake.bronze.BronzeEventsTable;
 import io.eventlake.bronze.BronzeQuarantineTable;
+import io.eventlake.orchestration.maintain.MaintenanceSettings;
+import io.eventlake.orchestration.maintain.Pins;
+import io.eventlake.orchestration.maintain.PinsTable;
 import io.eventlake.orchestration.runs.RunsTable;
 import io.eventlake.quality.GateResultsTable;
 import io.eventlake.table.LakeCatalog;
@@ -42,11 +45,13 @@ import java.util.Map;
  * @param quality           quality rules
  * @param eventTime         bronze's window of plausible event times
  * @param minFreeSpace      bytes a local lake root must have free before a command starts
+ * @param maintenance       how {@code lake maintain} compacts, retains and vacuums
  */
 public record LakeSettings(String lakeRoot, SparkSettings spark, String contractsLocation,
                            KafkaSourceSettings kafka, Duration triggerInterval, LakeCatalog catalog,
                            SilverStreams silverStreams, GoldJobs goldJobs, QualitySettings quality,
-                           EventTimeWindow eventTime, long minFreeSpace) {
+                           EventTimeWindow eventTime, long minFreeSpace,
+                           MaintenanceSettings maintenance) {
 
     /** Bronze's validator: the contracts, and the event-time window ({@code eventlake.bronze.event-time}). */
     public EventValidator validator(ContractRegistry contracts) {
@@ -68,6 +73,11 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     public QualityGates qualityGates() {
         return new QualityGates(quality.gates(), new MetricsHistory(lakeRoot + "/_quality/metrics"),
                 catalog.location(GateResultsTable.SPEC));
+    }
+
+    /** The pinned versions, which VACUUM keeps readable. */
+    public Pins pins() {
+        return new Pins(catalog.location(PinsTable.SPEC));
     }
 
     /** The runs table. */
@@ -197,13 +207,15 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     /** The same settings with another lake root (the demo and benchmarks use their own). */
     public LakeSettings withLakeRoot(String root) {
         return new LakeSettings(root, spark, contractsLocation, kafka, triggerInterval, catalog.under(root),
-                silverStreams, goldJobs, quality, eventTime, minFreeSpace);
+                silverStreams, goldJobs, quality, eventTime, minFreeSpace,
+                maintenance);
     }
 
     /** The same settings with other quality rules (tests, the demo's injected faults). */
     public LakeSettings withGates(Map<String, Gate> gates) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, kafka, triggerInterval, catalog, silverStreams,
-                goldJobs, new QualitySettings(gates), eventTime, minFreeSpace);
+                goldJobs, new QualitySettings(gates), eventTime, minFreeSpace,
+                maintenance);
     }
 
     /** The same settings with {@code extra} Spark settings added to the configured ones (the SQL endpoint's). */
@@ -213,12 +225,14 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
         SparkSettings withExtra = new SparkSettings(spark.master(), spark.appName(), spark.shufflePartitions(),
                 spark.catalog(), spark.s3(), conf);
         return new LakeSettings(lakeRoot, withExtra, contractsLocation, kafka, triggerInterval, catalog,
-                silverStreams, goldJobs, quality, eventTime, minFreeSpace);
+                silverStreams, goldJobs, quality, eventTime, minFreeSpace,
+                maintenance);
     }
 
     /** The same settings reading from another broker and topics. */
     public LakeSettings withKafka(KafkaSourceSettings source) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, source, triggerInterval, catalog, silverStreams,
-                goldJobs, quality, eventTime, minFreeSpace);
+                goldJobs, quality, eventTime, minFreeSpace,
+                maintenance);
     }
 }

@@ -4,18 +4,19 @@ import io.eventlake.errors.LakeErrors;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.table.DeltaCommits;
 import io.eventlake.table.DeltaTables;
+import io.eventlake.table.TableFiles;
 import io.eventlake.table.TableLocation;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** Looking up the lake's tables by name for the versioning commands, with clear errors. */
-final class LakeTables {
+public final class LakeTables {
     private LakeTables() {
     }
 
     /** The table named {@code name}; refuses names eventlake does not write and tables not created yet. */
-    static TableLocation existing(SparkSession spark, LakeSettings settings, String name) {
+    public static TableLocation existing(SparkSession spark, LakeSettings settings, String name) {
         TableLocation table = settings.tables().get(name);
         if (table == null) {
             throw LakeErrors.tableUnknown(name, settings.tableNames());
@@ -28,10 +29,19 @@ final class LakeTables {
     }
 
     /** Refuses a version the table does not have. */
-    static void checkVersion(SparkSession spark, TableLocation table, long version) {
+    public static void checkVersion(SparkSession spark, TableLocation table, long version) {
         long newest = DeltaCommits.currentVersion(spark, table);
         if (version < 0 || version > newest) {
             throw LakeErrors.versionMissing(table.name(), version, newest);
+        }
+    }
+
+    /** Refuses a version VACUUM deleted files of: its log entry remains, every real read fails. */
+    public static void checkReadable(SparkSession spark, TableLocation table, long version) {
+        java.util.List<String> missing = TableFiles.at(spark, table, version).missing(spark,
+                TableFiles.current(spark, table));
+        if (!missing.isEmpty()) {
+            throw LakeErrors.versionVacuumed(table.name(), version, missing.size(), missing.get(0));
         }
     }
 

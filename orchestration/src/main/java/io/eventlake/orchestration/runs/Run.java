@@ -222,6 +222,9 @@ public final class Run {
         if (tag instanceof CommitTag.Refresh refresh) {
             return refresh.job();
         }
+        if (tag instanceof CommitTag.Maintenance) {
+            return "maintain";
+        }
         if (tag instanceof CommitTag.Backfill backfill) {
             return backfill.job();
         }

@@ -27,6 +27,7 @@ public final class TableVersions {
         TableLocation table = LakeTables.existing(spark, settings, name);
         if (version != null) {
             LakeTables.checkVersion(spark, table, version);
+            LakeTables.checkReadable(spark, table, version);
             return spark.read().format("delta").option("versionAsOf", version).load(table.path());
         }
         Timestamp at;
@@ -49,6 +50,7 @@ public final class TableVersions {
                     "./lake history " + name + " (it lists the versions and their times), then ./lake show " + name
                             + " --version <version>");
         }
+        LakeTables.checkReadable(spark, table, versions.get(0).getLong(0));
         return spark.read().format("delta").option("versionAsOf", versions.get(0).getLong(0)).load(table.path());
     }
 

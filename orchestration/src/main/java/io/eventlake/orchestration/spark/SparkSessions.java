@@ -60,6 +60,10 @@ public final class SparkSessions {
                 builder = builder.config(entry.getKey(), entry.getValue());
             }
         }
+        // new tables get the maintenance settings' retention, checkpoint and auto compaction properties
+        for (var entry : settings.maintenance().sparkConf().entrySet()) {
+            builder = builder.config(entry.getKey(), entry.getValue());
+        }
         for (var entry : spark.conf().entrySet()) {
             builder = builder.config(entry.getKey(), entry.getValue());
         }

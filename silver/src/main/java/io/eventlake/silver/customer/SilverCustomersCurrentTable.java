@@ -46,7 +46,8 @@ public final class SilverCustomersCurrentTable {
             .add(SCHEMA_VERSION, IntegerType)
             .add(SOURCE, SilverTables.SOURCE_TYPE);
 
-    public static final TableLayout LAYOUT = TableLayout.unpartitioned(CUSTOMER_ID, COUNTRY, UPDATED_AT);
+    public static final TableLayout LAYOUT = TableLayout.unpartitioned(CUSTOMER_ID, COUNTRY, UPDATED_AT)
+            .withZOrder(CUSTOMER_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.customers-current-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.customers-current-table", SCHEMA, LAYOUT);

@@ -57,7 +57,8 @@ public final class SilverCustomersTable {
             .add(SCHEMA_VERSION, IntegerType)
             .add(SOURCE, SilverTables.SOURCE_TYPE);
 
-    public static final TableLayout LAYOUT = TableLayout.unpartitioned(CUSTOMER_ID, VALID_FROM, VALID_TO, EVENT_ID);
+    public static final TableLayout LAYOUT = TableLayout.unpartitioned(CUSTOMER_ID, VALID_FROM, VALID_TO, EVENT_ID)
+            .withZOrder(CUSTOMER_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.customers-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.customers-table", SCHEMA, LAYOUT);

@@ -37,7 +37,8 @@ public final class SilverInventoryMovementsTable {
             .add(REASON, StringType));
 
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(EVENT_DATE), EVENT_ID, OCCURRED_AT,
-            STORE_ID, SKU);
+            STORE_ID, SKU)
+            .withZOrder(STORE_ID, SKU);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.inventory-movements-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.inventory-movements-table", SCHEMA, LAYOUT);

@@ -45,7 +45,8 @@ public final class SilverOrderLinesTable {
             .add(CURRENCY, StringType));
 
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(EVENT_DATE), EVENT_ID, OCCURRED_AT,
-            ORDER_ID, STORE_ID, SKU);
+            ORDER_ID, STORE_ID, SKU)
+            .withZOrder(ORDER_ID, SKU);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.order-lines-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.order-lines-table", SCHEMA, LAYOUT);

@@ -47,7 +47,8 @@ public final class SilverOrdersTable {
             .add(ORDER_TOTAL, FactColumns.MONEY_TOTAL));
 
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(EVENT_DATE), EVENT_ID, OCCURRED_AT,
-            ORDER_ID, CUSTOMER_ID, STORE_ID);
+            ORDER_ID, CUSTOMER_ID, STORE_ID)
+            .withZOrder(CUSTOMER_ID, STORE_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.orders-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.orders-table", SCHEMA, LAYOUT);

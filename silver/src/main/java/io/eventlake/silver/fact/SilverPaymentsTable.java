@@ -36,7 +36,8 @@ public final class SilverPaymentsTable {
             .add(METHOD, StringType));
 
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(EVENT_DATE), EVENT_ID, OCCURRED_AT,
-            ORDER_ID, CURRENCY);
+            ORDER_ID, CURRENCY)
+            .withZOrder(ORDER_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.payments-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.payments-table", SCHEMA, LAYOUT);

@@ -40,7 +40,8 @@ public final class SilverReturnsTable {
             .add(REASON, StringType));
 
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(EVENT_DATE), EVENT_ID, OCCURRED_AT,
-            ORDER_ID, SKU);
+            ORDER_ID, SKU)
+            .withZOrder(ORDER_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.returns-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.returns-table", SCHEMA, LAYOUT);
