@@ -153,6 +153,24 @@ class LakeConfigTest {
 
     /** Each table's name is one setting: renaming it moves the table, and two tables may not share a name. */
     @Test
+    void maintenanceSettingsBecomeTablePropertiesAndABadRetentionIsRefusedByName() {
+        LakeSettings settings = load("local", null, "maintenance.vacuum-retention=0h",
+                "maintenance.auto-compact-min-files=0");
+        assertEquals(0, settings.maintenance().vacuumRetentionHours());
+        assertEquals("interval 0 hours", settings.maintenance().tableProperties()
+                .get("delta.deletedFileRetentionDuration"));
+        assertEquals("interval 720 hours", settings.maintenance().tableProperties().get("delta.logRetentionDuration"));
+        assertEquals("false", settings.maintenance().sparkConf()
+                .get("spark.databricks.delta.properties.defaults.autoOptimize.autoCompact"));
+
+        LakeException negative = assertThrows(LakeException.class,
+                () -> load("local", null, "maintenance.vacuum-retention=-1h"));
+        assertEquals(ErrorCode.CONFIG_INVALID, negative.code());
+        assertTrue(negative.getMessage().contains("eventlake.maintenance.vacuum-retention")
+                && negative.getMessage().contains("a duration of 0 or more"), negative.getMessage());
+    }
+
+    @Test
     void aTableIsRenamedByItsOneSettingAndNamesAreUnique(@TempDir Path rules) {
         // rule files are named after their table (conf/quality/silver.payments.conf would no longer match)
         LakeSettings renamed = load("local", null, "silver.payments-table=finance.payments",
@@ -161,7 +179,7 @@ class LakeConfigTest {
                 .location(io.eventlake.silver.fact.SilverPaymentsTable.SPEC).name());
         assertEquals(renamed.lakeRoot() + "/finance/payments", renamed.tables().get("finance.payments").path());
         assertTrue(!renamed.tableNames().contains("silver.payments"), renamed.tableNames().toString());
-        assertEquals(16, renamed.tableNames().size(), renamed.tableNames().toString());
+        assertEquals(17, renamed.tableNames().size(), renamed.tableNames().toString());
 
         LakeException clash = assertThrows(LakeException.class,
                 () -> load("local", null, "silver.returns-table=silver.payments"));
