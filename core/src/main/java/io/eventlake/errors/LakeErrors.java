@@ -439,7 +439,7 @@ public final class LakeErrors {
 
     public static LakeException pinMissing(String table, long version, String pinned) {
         return error(ErrorCode.PIN_MISSING,
-                "Version " + version + " of " + table + " is not pinned.",
+                "Version " + version + " of " + table + " is not pinned (for that reason).",
                 "Its pinned versions: " + pinned + ".",
                 "unpin one of those, or list every pin with ./lake pins.");
     }

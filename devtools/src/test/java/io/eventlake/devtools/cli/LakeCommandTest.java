@@ -341,6 +341,13 @@ class LakeCommandTest {
         assertTrue(first.out().contains(": 2 labels, 1 without features before them"), first.out());
         Matcher rebuild = Pattern.compile("rebuild it with: --as-of-versions (\\S+)").matcher(first.out());
         assertTrue(rebuild.find(), first.out());
+        Matcher featuresVersion = Pattern.compile("gold\\.customer_features=(\\d+)").matcher(rebuild.group(1));
+        assertTrue(featuresVersion.find(), rebuild.group(1));
+        assertTrue(first.out().contains("pinned version " + featuresVersion.group(1) + " of gold.customer_features"),
+                first.out());
+        Run pins = lake(local("pins", "--set", lakeRoot));
+        assertTrue(pins.out().contains("gold.customer_features version " + featuresVersion.group(1)
+                + ": \"training set " + root.resolve("ts-1") + "\" (training set"), pins.out());
         Run again = lake(local("features", "training-set", "--labels", labels.toString(), "--out",
                 root.resolve("ts-2").toString(), "--as-of-versions", rebuild.group(1), "--set", lakeRoot));
         assertEquals(LakeCommand.OK, again.status(), again.err());

@@ -29,21 +29,26 @@ final class UnpinCommand implements Callable<Integer> {
     @Option(names = "--version", required = true, description = "The pinned version (see ./lake pins).")
     private long version;
 
+    @Option(names = "--reason", description = "Only the pin with this reason (default: every pin of the version, "
+            + "e.g. of two training sets).")
+    private String reason;
+
     @Override
     public Integer call() {
         LakeSettings settings = context.settings();
         SparkSession spark = context.session(List.of(PinsTable.SPEC));
         TableLocation location = LakeTables.existing(spark, settings, table);
         Pins pins = settings.pins();
-        if (!pins.unpin(spark, location.name(), version)) {
+        List<Pins.Pin> removed = pins.unpin(spark, location.name(), version, java.util.Optional.ofNullable(reason));
+        if (removed.isEmpty()) {
             List<Pins.Pin> pinned = pins.of(spark, location.name());
             throw LakeErrors.pinMissing(location.name(), version, pinned.isEmpty() ? "none" : pinned.stream()
                     .map(pin -> Long.toString(pin.version())).collect(Collectors.joining(", ")));
         }
         PrintWriter out = context.out();
-        out.printf("unpinned version %d of %s: the next lake maintain deletes the files only it reads once they are"
-                + " older than the retention (%d h)%n", version, location.name(),
-                settings.maintenance().vacuumRetentionHours());
+        removed.forEach(pin -> out.printf("unpinned %s%n", pin.describe()));
+        out.printf("the next lake maintain deletes the files only version %d of %s reads once they are older than "
+                + "the retention (%d h)%n", version, location.name(), settings.maintenance().vacuumRetentionHours());
         out.flush();
         return LakeCommand.OK;
     }

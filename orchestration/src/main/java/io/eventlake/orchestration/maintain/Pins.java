@@ -10,14 +10,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The pinned versions of the lake's tables, kept in {@link PinsTable}: a pinned version stays readable, because
- * {@link Maintenance}'s VACUUM never deletes a file it reads. Pinning a version twice keeps one pin with the newer
- * reason; unpinning an unpinned version changes nothing.
+ * {@link Maintenance}'s VACUUM never deletes a file it reads. A version may have several pins (two training sets
+ * read it), one per reason; pinning it again for the same reason keeps one pin.
  *
  * @param location where the pins table lives
  */
@@ -71,7 +73,7 @@ public record Pins(TableLocation location) {
         return all(spark).stream().filter(pin -> pin.table().equals(table)).toList();
     }
 
-    /** Records {@code pins} in one commit; a version pinned already keeps one pin, with the newer reason. */
+    /** Records {@code pins} in one commit; a version pinned already for the same reason keeps one pin. */
     public void pin(SparkSession spark, List<Pin> pins) {
         if (pins.isEmpty()) {
             return;
@@ -81,19 +83,25 @@ public record Pins(TableLocation location) {
                 pin.pinnedBy(), Timestamp.from(pin.pinnedAt()), pin.runId())).toList();
         DeltaTable.forPath(spark, location.path()).as("t")
                 .merge(spark.createDataFrame(rows, PinsTable.SCHEMA).as("s"), "t." + PinsTable.TABLE_NAME + " = s."
-                        + PinsTable.TABLE_NAME + " AND t." + PinsTable.VERSION + " = s." + PinsTable.VERSION)
+                        + PinsTable.TABLE_NAME + " AND t." + PinsTable.VERSION + " = s." + PinsTable.VERSION + " AND t."
+                        + PinsTable.REASON + " = s." + PinsTable.REASON)
                 .whenMatched().updateAll()
                 .whenNotMatched().insertAll()
                 .execute();
     }
 
-    /** Removes the pin of {@code version} of {@code table}; whether there was one. */
-    public boolean unpin(SparkSession spark, String table, long version) {
-        boolean pinned = of(spark, table).stream().anyMatch(pin -> pin.version() == version);
-        if (pinned) {
-            DeltaTable.forPath(spark, location.path()).delete(col(PinsTable.TABLE_NAME).equalTo(table)
-                    .and(col(PinsTable.VERSION).equalTo(version)));
+    /**
+     * Removes the pins of {@code version} of {@code table}: every one, or only the one for {@code reason} when
+     * given; the pins removed (none when there were none).
+     */
+    public List<Pin> unpin(SparkSession spark, String table, long version, Optional<String> reason) {
+        List<Pin> removed = of(spark, table).stream().filter(pin -> pin.version() == version)
+                .filter(pin -> reason.map(pin.reason()::equals).orElse(true)).toList();
+        if (!removed.isEmpty()) {
+            Column which = col(PinsTable.TABLE_NAME).equalTo(table).and(col(PinsTable.VERSION).equalTo(version));
+            DeltaTable.forPath(spark, location.path()).delete(reason.map(r -> which.and(col(PinsTable.REASON)
+                    .equalTo(r))).orElse(which));
         }
-        return pinned;
+        return removed;
     }
 }

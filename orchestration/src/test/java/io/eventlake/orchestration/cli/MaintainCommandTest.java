@@ -137,14 +137,19 @@ class MaintainCommandTest {
 
         TestCli.Run pin = lake("pin", payments.name(), "--version", Long.toString(pinned), "--reason", "Q4 audit");
         assertEquals(LakeCommand.OK, pin.status(), pin.err());
+        TestCli.Run second = lake("pin", payments.name(), "--version", Long.toString(pinned), "--reason", "regulator");
+        assertEquals(LakeCommand.OK, second.status(), second.err());
         TestCli.Run pins = lake("pins");
         assertTrue(pins.out().contains(payments.name() + " version " + pinned + ": \"Q4 audit\" (lake pin"),
+                pins.out());
+        assertTrue(pins.out().contains(payments.name() + " version " + pinned + ": \"regulator\" (lake pin"),
                 pins.out());
 
         TestCli.Run kept = lake("maintain", "--tables", payments.name());
         assertEquals(LakeCommand.OK, kept.status(), kept.err());
         assertTrue(kept.out().contains("that pinned version " + pinned + " of " + payments.name()
                 + " (lake pin: \"Q4 audit\""), kept.out());
+        assertTrue(kept.out().contains("(lake pin: \"regulator\""), kept.out());
         assertTrue(kept.out().contains("VACUUM refused to delete them"), kept.out());
         assertEquals(pinnedTotal, total(pinned), "a real read of every row of the pinned version");
         TestCli.Run shown = lake("show", payments.name(), "--version", Long.toString(pinned));
@@ -152,6 +157,8 @@ class MaintainCommandTest {
 
         TestCli.Run unpin = lake("unpin", payments.name(), "--version", Long.toString(pinned));
         assertEquals(LakeCommand.OK, unpin.status(), unpin.err());
+        assertEquals(2, unpin.out().lines().filter(line -> line.startsWith("unpinned version " + pinned)).count(),
+                unpin.out());
         TestCli.Run vacuumed = lake("maintain", "--tables", payments.name());
         assertEquals(LakeCommand.OK, vacuumed.status(), vacuumed.err());
         assertTrue(vacuumed.out().matches("(?s).*VACUUM deleted [1-9]\\d* files \\(retention 0 h\\).*"),
