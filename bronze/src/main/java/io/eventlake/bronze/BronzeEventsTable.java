@@ -73,5 +73,6 @@ public final class BronzeEventsTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.bronze.events-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.bronze.events-table", SCHEMA,
-            TableLayout.unpartitioned(STATS_COLUMNS).withZOrder(EVENT_TYPE, OCCURRED_AT));
+            TableLayout.unpartitioned(STATS_COLUMNS).withZOrder(EVENT_TYPE, OCCURRED_AT))
+            .withEventTime(OCCURRED_AT);
 }

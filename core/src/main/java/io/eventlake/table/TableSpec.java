@@ -7,13 +7,28 @@ import org.apache.spark.sql.types.StructType;
  * layout. The name itself comes from configuration ({@link LakeCatalog}), so a deployment may rename a table without
  * a code change. Specs are compared by identity of their setting.
  *
- * @param setting the configuration key holding the table's {@code database.table} name, e.g.
+ * @param setting   the configuration key holding the table's {@code database.table} name, e.g.
  *                {@code eventlake.silver.payments-table}
- * @param schema  the published columns (a fact table may gain newer payload fields as its contract evolves)
- * @param layout  partitioning, data-skipping columns and change data feed
+ * @param schema    the published columns (a fact table may gain newer payload fields as its contract evolves)
+ * @param layout    partitioning, data-skipping columns and change data feed
+ * @param eventTime the column of when its rows' events happened (a timestamp or a date), by which {@code lake
+ *                  status} tells how far the table is behind the newest event; empty for a table without one
  */
-public record TableSpec(String setting, StructType schema, TableLayout layout) {
+public record TableSpec(String setting, StructType schema, TableLayout layout, String eventTime) {
+    public TableSpec(String setting, StructType schema, TableLayout layout) {
+        this(setting, schema, layout, "");
+    }
+
+    /** The same spec, its rows' event time in {@code column}. */
+    public TableSpec withEventTime(String column) {
+        return new TableSpec(setting, schema, layout, column);
+    }
+
     public TableSpec {
+        if (!eventTime.isEmpty() && java.util.Arrays.stream(schema.fieldNames()).noneMatch(eventTime::equals)) {
+            throw new IllegalArgumentException("the event-time column of " + setting + " is not in its schema: "
+                    + eventTime);
+        }
         if (setting == null || !setting.startsWith("eventlake.") || !setting.endsWith("-table")) {
             throw new IllegalArgumentException("a table's setting is eventlake.<layer>.<name>-table: " + setting);
         }

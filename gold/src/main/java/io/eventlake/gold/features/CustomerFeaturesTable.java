@@ -46,5 +46,6 @@ public final class CustomerFeaturesTable {
     }
 
     /** The table as the catalog knows it: named by {@code eventlake.gold.customer-features-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.gold.customer-features-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.gold.customer-features-table", SCHEMA, LAYOUT)
+            .withEventTime(FEATURE_DATE);
 }

@@ -44,5 +44,6 @@ public final class InventoryAlertsTable {
             .withZOrder(STORE_ID, SKU);
 
     /** The table as the catalog knows it: named by {@code eventlake.gold.inventory-alerts-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.gold.inventory-alerts-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.gold.inventory-alerts-table", SCHEMA, LAYOUT)
+            .withEventTime(OCCURRED_AT);
 }

@@ -42,5 +42,6 @@ public final class InventoryPositionsTable {
             .withZOrder(STORE_ID, SKU);
 
     /** The table as the catalog knows it: named by {@code eventlake.gold.inventory-positions-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.gold.inventory-positions-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.gold.inventory-positions-table", SCHEMA, LAYOUT)
+            .withEventTime(UPDATED_AT);
 }

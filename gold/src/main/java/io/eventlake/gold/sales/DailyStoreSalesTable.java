@@ -61,5 +61,6 @@ public final class DailyStoreSalesTable {
             .withZOrder(STORE_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.gold.daily-store-sales-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.gold.daily-store-sales-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.gold.daily-store-sales-table", SCHEMA, LAYOUT)
+            .withEventTime(EVENT_DATE);
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
         subcommands = {BronzeCommand.class, SilverCommand.class, GoldCommand.class, FeaturesCommand.class,
                 PipelineCommand.class, BackfillCommand.class, HistoryCommand.class, ShowCommand.class, RollbackCommand.class,
                 LineageCommand.class, SqlCommand.class, SqlServerCommand.class, ReconcileInventoryCommand.class,
-                MaintainCommand.class, PinCommand.class, UnpinCommand.class, PinsCommand.class})
+                MaintainCommand.class, PinCommand.class, UnpinCommand.class, PinsCommand.class, StatusCommand.class})
 public final class LakeCommand {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -115,6 +115,8 @@ public final class LakeConfig {
     }
 
     private static final String SPARK_MASTER = "eventlake.spark.master";
+    /** {@code lake status}: how far behind the newest event a table may fall before it is stale. */
+    static final String STALE_AFTER = "eventlake.status.stale-after";
     /** The master URL forms of Spark 3.5: local[N|*][,F], spark://h:p[,h:p], yarn, k8s://..., mesos://... */
     private static final java.util.regex.Pattern MASTER_URL = java.util.regex.Pattern.compile(
             "local(\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?])?|local-cluster\\[\\d+,\\d+,\\d+]"
@@ -193,7 +195,8 @@ public final class LakeConfig {
                 new MaintenanceSettings(c.nonNegativeDuration(MaintenanceSettings.VACUUM_RETENTION),
                         c.positiveDuration(MaintenanceSettings.LOG_RETENTION),
                         c.positiveInt(MaintenanceSettings.CHECKPOINT_INTERVAL),
-                        c.nonNegativeInt(MaintenanceSettings.AUTO_COMPACT_MIN_FILES)));
+                        c.nonNegativeInt(MaintenanceSettings.AUTO_COMPACT_MIN_FILES)),
+                c.positiveDuration(STALE_AFTER));
         Path folder = rulesDir != null ? rulesDir : confDir == null ? null : confDir.resolve("quality");
         LakeSettings settings = partial.withGates(QualityRules.load(folder, names(catalog, SilverLayer.GUARDED),
                 names(catalog, GoldLayer.GUARDED)));

@@ -46,12 +46,13 @@ import java.util.Map;
  * @param eventTime         bronze's window of plausible event times
  * @param minFreeSpace      bytes a local lake root must have free before a command starts
  * @param maintenance       how {@code lake maintain} compacts, retains and vacuums
+ * @param staleAfter        how far behind the newest event a table may be before {@code lake status} calls it stale
  */
 public record LakeSettings(String lakeRoot, SparkSettings spark, String contractsLocation,
                            KafkaSourceSettings kafka, Duration triggerInterval, LakeCatalog catalog,
                            SilverStreams silverStreams, GoldJobs goldJobs, QualitySettings quality,
                            EventTimeWindow eventTime, long minFreeSpace,
-                           MaintenanceSettings maintenance) {
+                           MaintenanceSettings maintenance, Duration staleAfter) {
 
     /** Bronze's validator: the contracts, and the event-time window ({@code eventlake.bronze.event-time}). */
     public EventValidator validator(ContractRegistry contracts) {
@@ -208,14 +209,14 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     public LakeSettings withLakeRoot(String root) {
         return new LakeSettings(root, spark, contractsLocation, kafka, triggerInterval, catalog.under(root),
                 silverStreams, goldJobs, quality, eventTime, minFreeSpace,
-                maintenance);
+                maintenance, staleAfter);
     }
 
     /** The same settings with other quality rules (tests, the demo's injected faults). */
     public LakeSettings withGates(Map<String, Gate> gates) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, kafka, triggerInterval, catalog, silverStreams,
                 goldJobs, new QualitySettings(gates), eventTime, minFreeSpace,
-                maintenance);
+                maintenance, staleAfter);
     }
 
     /** The same settings with {@code extra} Spark settings added to the configured ones (the SQL endpoint's). */
@@ -226,13 +227,13 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
                 spark.catalog(), spark.s3(), conf);
         return new LakeSettings(lakeRoot, withExtra, contractsLocation, kafka, triggerInterval, catalog,
                 silverStreams, goldJobs, quality, eventTime, minFreeSpace,
-                maintenance);
+                maintenance, staleAfter);
     }
 
     /** The same settings reading from another broker and topics. */
     public LakeSettings withKafka(KafkaSourceSettings source) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, source, triggerInterval, catalog, silverStreams,
                 goldJobs, quality, eventTime, minFreeSpace,
-                maintenance);
+                maintenance, staleAfter);
     }
 }

@@ -50,5 +50,6 @@ public final class SilverCustomersCurrentTable {
             .withZOrder(CUSTOMER_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.customers-current-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.silver.customers-current-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.customers-current-table", SCHEMA, LAYOUT)
+            .withEventTime(UPDATED_AT);
 }

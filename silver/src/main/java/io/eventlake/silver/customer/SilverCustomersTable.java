@@ -61,5 +61,6 @@ public final class SilverCustomersTable {
             .withZOrder(CUSTOMER_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.customers-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.silver.customers-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.customers-table", SCHEMA, LAYOUT)
+            .withEventTime(VALID_FROM);
 }

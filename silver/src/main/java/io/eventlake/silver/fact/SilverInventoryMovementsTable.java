@@ -41,5 +41,6 @@ public final class SilverInventoryMovementsTable {
             .withZOrder(STORE_ID, SKU);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.inventory-movements-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.silver.inventory-movements-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.inventory-movements-table", SCHEMA, LAYOUT)
+            .withEventTime(OCCURRED_AT);
 }

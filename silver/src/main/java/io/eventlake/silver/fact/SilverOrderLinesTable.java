@@ -49,5 +49,6 @@ public final class SilverOrderLinesTable {
             .withZOrder(ORDER_ID, SKU);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.order-lines-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.silver.order-lines-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.order-lines-table", SCHEMA, LAYOUT)
+            .withEventTime(OCCURRED_AT);
 }

@@ -51,5 +51,6 @@ public final class SilverOrdersTable {
             .withZOrder(CUSTOMER_ID, STORE_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.orders-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.silver.orders-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.orders-table", SCHEMA, LAYOUT)
+            .withEventTime(OCCURRED_AT);
 }

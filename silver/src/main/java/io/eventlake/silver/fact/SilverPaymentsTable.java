@@ -40,5 +40,6 @@ public final class SilverPaymentsTable {
             .withZOrder(ORDER_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.payments-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.silver.payments-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.payments-table", SCHEMA, LAYOUT)
+            .withEventTime(OCCURRED_AT);
 }

@@ -44,5 +44,6 @@ public final class SilverReturnsTable {
             .withZOrder(ORDER_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.returns-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.silver.returns-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.returns-table", SCHEMA, LAYOUT)
+            .withEventTime(OCCURRED_AT);
 }
