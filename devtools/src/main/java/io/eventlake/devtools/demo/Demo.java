@@ -86,6 +86,36 @@ public final class Demo {
         out.println("     ./lake sql \"" + query + "\" --set lake-root=" + demo.lakeRoot());
     }
 
+    /** A line saying what the demo is doing now, before a step that takes a while. */
+    private void progress(String doing) {
+        out.printf("   ... %s (%.0f s in)%n", doing, (System.nanoTime() - startedNanos) / 1e9);
+        out.flush();
+    }
+
+    /**
+     * The commands to try next on the demo's lake, each as it runs in the repository folder (its lake root
+     * included: the demo's lake is not the default one).
+     */
+    private void printNextCommands(LakeSettings demo) {
+        String sales = demo.gold().tables().dailyStoreSales().name();
+        out.println("9. Next, on this lake (each runs as printed, in the repository folder):");
+        for (String command : nextCommands(demo.lakeRoot(), sales)) {
+            out.println("     ./lake " + command);
+        }
+    }
+
+    /** The follow-up commands on a demo lake at {@code lakeRoot} (shown relative to this folder when inside it). */
+    public static List<String> nextCommands(String lakeRoot, String sales) {
+        Path root = Path.of(lakeRoot);
+        Path here = Path.of("").toAbsolutePath();
+        String shown = root.startsWith(here) ? here.relativize(root).toString() : root.toString();
+        String on = " --set lake-root=" + shown;
+        return List.of("status" + on, "history " + sales + on, "show " + sales + " --version 1" + on,
+                "lineage " + sales + " --version 3" + on, "maintain --dry-run" + on);
+    }
+
+    private long startedNanos = System.nanoTime();
+
     /** Runs the demo; fails with {@code RECONCILIATION_FAILED} when the numbers do not add up. */
     public BronzeReconciliation run(long count) {
         if (!settings.isLocal()) {
@@ -96,6 +126,7 @@ public final class Demo {
         LocalDirs.deleteRecursively(root);
         String topic = settings.kafka().topics().get(0);
         long started = System.nanoTime();
+        startedNanos = started;
         out.println("eventlake demo: lake at " + root);
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(LocalKafkaBroker.Settings.onFreePorts(root.resolve("_kafka"),
                 dev.localKafka().classpathFile(), dev.localKafka().maxHeap()))) {
@@ -143,6 +174,7 @@ public final class Demo {
             out.println("     .venv/bin/python notebooks/read_every_version.py "
                     + demo.gold().tables().dailyStoreSales().path());
             printSqlInstructions(demo);
+            printNextCommands(demo);
             if (!reconciliation.mismatches().isEmpty()) {
                 throw LakeErrors.reconciliationFailed(reconciliation.mismatches());
             }
@@ -161,18 +193,21 @@ public final class Demo {
                                                  Run run) {
         BronzeSettings bronze = demo.bronze();
         BronzeLayer layer = new BronzeLayer(bronze, demo.validator(contracts), run.id(), Clock.systemUTC());
+        progress("bronze: draining the topic into bronze.events and bronze.quarantine");
         layer.runAvailableNow(spark);
         BronzeRunStats stats = layer.stats(spark);
         out.printf("3. Bronze (available-now, run %s): %d records, %d quarantined%n", run.id(), stats.records(),
                 stats.quarantined());
         BronzeReconciliation reconciliation = BronzeReconciliation.of(spark, bronze, report);
         out.print("4. " + reconciliation.render());
+        progress("silver: seven streams from bronze, de-duplicated, tokenized, gated");
         new SilverLayer(new SilverContext(demo.silver(), contracts, tokenizer, new SilverRunMetrics(),
                 demo.qualityGates())).runAvailableNow(spark);
         return reconciliation;
     }
 
     private void gold(SparkSession spark, LakeSettings demo) {
+        progress("gold: refreshing from silver's change feed");
         out.println("6. Gold (refresh from silver's change feed, each version audited before it is published):");
         for (RefreshResult result : demo.goldLayer().refresh(spark, false)
                 .throwIfFailed()) {
@@ -200,6 +235,7 @@ public final class Demo {
         out.println("7. Quality gates (conf/quality): verdicts of the run above, from "
                 + demo.qualityGates().results().name() + ":");
         out.print(QualityReport.verdicts(spark, demo.qualityGates().results()));
+        progress("quality: sending two bad events through bronze, silver and gold");
         String now = java.time.Instant.now().toString();
         String payment = "{\"event_id\": \"" + UUID.randomUUID() + "\", \"event_type\": \"payment_captured\", "
                 + "\"schema_version\": 1, \"occurred_at\": \"" + now + "\", \"producer\": \"demo-injected\", "

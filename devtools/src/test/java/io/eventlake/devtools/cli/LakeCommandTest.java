@@ -357,5 +357,28 @@ class LakeCommandTest {
                 .load(root.resolve("ts-2").toString());
         assertEquals(2, a.count());
         assertTrue(a.exceptAll(b).isEmpty() && b.exceptAll(a).isEmpty(), "the rebuild is identical");
+
+        // The commands the demo prints last run as printed (with the demo's quality tables, as the demo had them).
+        List<String> next = out.lines().dropWhile(line -> !line.startsWith("9. Next, on this lake")).skip(1)
+                .takeWhile(line -> line.startsWith("     ./lake ")).map(line -> line.substring("     ./lake ".length()))
+                .toList();
+        assertEquals(5, next.size(), out);
+        List<String> sameQuality = List.of(local("--set", "lake-root=\"" + root + "\"")).subList(2,
+                local("--set", "lake-root=\"" + root + "\"").length);
+        Map<String, Run> followed = new java.util.LinkedHashMap<>();
+        for (String command : next) {
+            List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+            args.addAll(sameQuality);
+            Run done = lake(args.toArray(String[]::new));
+            assertEquals(LakeCommand.OK, done.status(), command + "\n" + done.err() + done.out());
+            followed.put(command.split(" ")[0], done);
+        }
+        assertTrue(followed.get("status").out().contains("\ngold.daily_store_sales "), followed.get("status").out());
+        assertTrue(followed.get("history").out().contains("RESTORE"), followed.get("history").out());
+        // the restore (v3) holds v1's content: its lineage is v1's, the run that wrote v1 and what it read
+        String lineage = followed.get("lineage").out();
+        assertTrue(lineage.startsWith("gold.daily_store_sales v3 is a restore of v1: it holds v1's content"), lineage);
+        assertTrue(lineage.contains("\ngold.daily_store_sales v1 <- run demo-"), lineage);
+        assertTrue(!lineage.contains(" v2 <- run"), lineage);
     }
 }

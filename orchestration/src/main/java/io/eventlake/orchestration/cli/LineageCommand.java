@@ -26,9 +26,7 @@ final class LineageCommand implements Callable<Integer> {
     public Integer call() {
         LakeSettings settings = context.settings();
         PrintWriter out = context.out();
-        var nodes = Lineage.of(context.session(), settings, table, version);
-        out.print(nodes.isEmpty() ? table + " v" + version + " was not written by a recorded run\n"
-                : Lineage.render(nodes));
+        out.print(Lineage.render(Lineage.of(context.session(), settings, table, version)));
         out.flush();
         return LakeCommand.OK;
     }

@@ -39,15 +39,36 @@ public final class Lineage {
                       List<Node> inputs) {
     }
 
-    /** The lineage of version {@code version} of table {@code name}. */
-    public static List<Node> of(SparkSession spark, LakeSettings settings, String name, long version) {
+    /**
+     * The lineage of one table version.
+     *
+     * @param table     the table
+     * @param version   the version asked about
+     * @param restored  the version whose content it holds: itself, or for a restore the version it restored
+     *                  (through chains of restores); the lineage is that version's
+     * @param nodes     the runs that wrote {@code restored}, with what they read
+     */
+    public record Trace(String table, long version, long restored, List<Node> nodes) {
+        /** Whether the version is a restore of an older one. */
+        public boolean isRestore() {
+            return restored != version;
+        }
+    }
+
+    /**
+     * The lineage of version {@code version} of table {@code name}. A restore holds the content of the version it
+     * restored, so its lineage is that version's (not the run that made the restore, nor what a refresh the
+     * restore undid read).
+     */
+    public static Trace of(SparkSession spark, LakeSettings settings, String name, long version) {
         TableLocation table = LakeTables.existing(spark, settings, name);
         LakeTables.checkVersion(spark, table, version);
+        long restored = DeltaCommits.effectiveVersion(spark, table, version);
         List<Row> runs = LakeTables.runs(spark, settings).collectAsList();
         Map<String, Map<Long, DeltaCommits.CommitInfo>> commits = new HashMap<>();
-        return trace(name, version, version, 0, new HashSet<>(), runs,
+        return new Trace(name, version, restored, trace(name, restored, restored, 0, new HashSet<>(), runs,
                 t -> commits.computeIfAbsent(t, n -> DeltaCommits.commits(spark, settings.tables().get(n))),
-                settings);
+                settings));
     }
 
     /**
@@ -113,10 +134,19 @@ public final class Lineage {
         }
     }
 
-    /** The lineage as an indented tree, one line per node and Kafka range. */
-    public static String render(List<Node> nodes) {
+    /** The lineage as an indented tree, one line per node and Kafka range, under a line naming a restore. */
+    public static String render(Trace trace) {
         StringBuilder out = new StringBuilder();
-        nodes.forEach(node -> render(node, "", out));
+        if (trace.isRestore()) {
+            out.append(trace.table()).append(" v").append(trace.version()).append(" is a restore of v")
+                    .append(trace.restored()).append(": it holds v").append(trace.restored())
+                    .append("'s content, whose lineage follows\n");
+        }
+        if (trace.nodes().isEmpty()) {
+            out.append(trace.table()).append(" v").append(trace.restored())
+                    .append(" was not written by a recorded run\n");
+        }
+        trace.nodes().forEach(node -> render(node, "", out));
         return out.toString();
     }
 

@@ -89,6 +89,8 @@ public final class SqlServerProcess {
                 .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognized")
                         || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty") || a.startsWith("-Dlog4j"))
                 .forEach(command::add);
+        // a launcher's quiet logging writes to ${sys:eventlake.log.file}: the endpoint's go to its own log
+        command.add("-Deventlake.log.file=" + log());
         command.add("-cp");
         command.add(classPath());
         command.add(io.eventlake.orchestration.cli.LakeCommand.class.getName());

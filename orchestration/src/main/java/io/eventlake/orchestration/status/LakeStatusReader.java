@@ -114,11 +114,11 @@ public final class LakeStatusReader {
         List<String> topics = settings.kafka().topics();
         try (Admin admin = KafkaTopics.admin(settings.kafka().bootstrapServers())) {
             Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
-                    .get(15, TimeUnit.SECONDS);
+                    .get(5, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
             described.values().forEach(topic -> topic.partitions().forEach(p ->
                     latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
-            var ends = admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS);
+            var ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
             List<LakeStatus.PartitionLag> partitions = new ArrayList<>();
             latest.keySet().stream().sorted(java.util.Comparator.comparing(TopicPartition::topic)
                             .thenComparingInt(TopicPartition::partition))
