@@ -37,8 +37,11 @@ public record TableFiles(TableLocation table, long version, long timestamp, List
      * @param partition        its partition values, column to value (empty when unpartitioned)
      * @param bytes            its size
      * @param modificationTime when it was written (epoch milliseconds): what VACUUM compares with its retention
+     * @param stats            Delta's statistics of the file as the log holds them (JSON: numRecords,
+     *                         minValues, maxValues, nullCount), null when it has none
      */
-    public record DataFile(String path, Map<String, String> partition, long bytes, long modificationTime) {
+    public record DataFile(String path, Map<String, String> partition, long bytes, long modificationTime,
+                           String stats) {
         public DataFile {
             partition = Map.copyOf(partition);
         }
@@ -68,8 +71,9 @@ public record TableFiles(TableLocation table, long version, long timestamp, List
     private static TableFiles of(TableLocation table, Snapshot snapshot) {
         List<DataFile> files = new ArrayList<>();
         for (Row row : snapshot.allFiles().toDF()
-                .select("path", "partitionValues", "size", "modificationTime").collectAsList()) {
-            files.add(new DataFile(row.getString(0), row.getJavaMap(1), row.getLong(2), row.getLong(3)));
+                .select("path", "partitionValues", "size", "modificationTime", "stats").collectAsList()) {
+            files.add(new DataFile(row.getString(0), row.getJavaMap(1), row.getLong(2), row.getLong(3),
+                    row.getString(4)));
         }
         return new TableFiles(table, snapshot.version(), snapshot.timestamp(), files);
     }
@@ -79,6 +83,38 @@ public record TableFiles(TableLocation table, long version, long timestamp, List
         Set<String> names = new HashSet<>();
         files.forEach(file -> names.add(file.name()));
         return names;
+    }
+
+    /**
+     * The largest value of {@code column} in this version, from the log alone (no data file is read): the
+     * partition values of a partition column, else the files' {@code maxValues} statistics (Delta truncates
+     * long strings there; timestamps are to the millisecond). Empty when no file has one.
+     */
+    public java.util.Optional<String> max(String column) {
+        String max = null;
+        for (DataFile file : files) {
+            String value = file.partition().containsKey(column) ? file.partition().get(column)
+                    : statsMax(file.stats(), column);
+            if (value != null && (max == null || value.compareTo(max) > 0)) {
+                max = value;
+            }
+        }
+        return java.util.Optional.ofNullable(max);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String statsMax(String stats, String column) {
+        if (stats == null) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode value = JSON.readTree(stats).path("maxValues").path(column);
+            return value.isMissingNode() || value.isNull() ? null : value.asText();
+        } catch (java.io.IOException e) {
+            return null; // statistics Delta could not write in full: the file counts as having none
+        }
     }
 
     /** Bytes of all the files. */

@@ -111,7 +111,7 @@ public final class Demo {
         String shown = root.startsWith(here) ? here.relativize(root).toString() : root.toString();
         String on = " --set lake-root=" + shown;
         return List.of("status" + on, "history " + sales + on, "show " + sales + " --version 1" + on,
-                "lineage " + sales + " --version 3" + on, "maintain --dry-run" + on);
+                "lineage " + sales + " --version 3" + on, "maintain --dry-run --tables " + sales + on);
     }
 
     private long startedNanos = System.nanoTime();

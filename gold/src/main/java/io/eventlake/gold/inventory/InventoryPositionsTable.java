@@ -38,7 +38,7 @@ public final class InventoryPositionsTable {
             .add(REORDER_THRESHOLD, IntegerType)
             .add(UPDATED_AT, TimestampType);
 
-    public static final TableLayout LAYOUT = TableLayout.unpartitioned(STORE_ID, SKU)
+    public static final TableLayout LAYOUT = TableLayout.unpartitioned(STORE_ID, SKU, UPDATED_AT)
             .withZOrder(STORE_ID, SKU);
 
     /** The table as the catalog knows it: named by {@code eventlake.gold.inventory-positions-table}. */

@@ -3,12 +3,10 @@ package io.eventlake.orchestration.status;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.delta.tables.DeltaTable;
 import io.eventlake.bronze.BronzeEventsJob;
 import io.eventlake.bronze.BronzeEventsTable;
 import io.eventlake.bronze.BronzeQuarantineTable;
@@ -17,16 +15,18 @@ import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.runs.RunsTable;
 import io.eventlake.silver.SilverQuarantineTable;
 import io.eventlake.table.DeltaTables;
+import io.eventlake.table.TableFiles;
 import io.eventlake.table.TableLocation;
 import io.eventlake.table.TableSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -62,45 +62,47 @@ public final class LakeStatusReader {
     public static LakeStatus read(SparkSession spark, LakeSettings settings, Instant now) {
         Map<TableSpec, TableLocation> tables = new LinkedHashMap<>();
         settings.catalog().specs().forEach(spec -> tables.put(spec, settings.catalog().location(spec)));
-        Map<TableSpec, Optional<Instant>> newestEvents = new LinkedHashMap<>();
-        tables.forEach((spec, table) -> newestEvents.put(spec, newestEvent(spec, table, spark, now)));
-        Optional<Instant> newest = newestEvents.getOrDefault(BronzeEventsTable.SPEC, Optional.empty());
+        Map<TableSpec, TableFiles> snapshots = new LinkedHashMap<>();
+        tables.forEach((spec, table) -> {
+            if (DeltaTables.exists(spark, table)) {
+                snapshots.put(spec, TableFiles.current(spark, table)); // one log replay per table, no data read
+            }
+        });
+        Optional<Instant> newest = Optional.ofNullable(snapshots.get(BronzeEventsTable.SPEC))
+                .flatMap(files -> newestEvent(BronzeEventsTable.SPEC, files, now));
         List<LakeStatus.TableStatus> statuses = new ArrayList<>();
         tables.forEach((spec, table) -> {
-            if (!DeltaTables.exists(spark, table)) {
+            TableFiles files = snapshots.get(spec);
+            if (files == null) {
                 statuses.add(new LakeStatus.TableStatus(table.name(), Optional.empty(), Optional.empty(),
                         Optional.empty(), Optional.empty(), false));
                 return;
             }
-            Row last = DeltaTable.forPath(spark, table.path()).history(1).select("version", "timestamp").first();
-            Optional<Instant> event = newestEvents.get(spec);
+            Optional<Instant> event = newestEvent(spec, files, now);
             Optional<Duration> behind = newest.flatMap(reference -> event.map(e -> e.isAfter(reference)
                     ? Duration.ZERO : Duration.between(e, reference)));
-            statuses.add(new LakeStatus.TableStatus(table.name(), Optional.of(last.getLong(0)),
-                    Optional.of(last.getTimestamp(1).toInstant()), event, behind,
+            statuses.add(new LakeStatus.TableStatus(table.name(), Optional.of(files.version()),
+                    Optional.of(Instant.ofEpochMilli(files.timestamp())), event, behind,
                     behind.map(b -> b.compareTo(settings.staleAfter()) > 0).orElse(false)));
         });
         return new LakeStatus(settings.lakeRoot(), now, settings.staleAfter(), newest, statuses, lag(spark, settings),
                 lastRuns(spark, settings), quarantine(spark, settings));
     }
 
-    /** The table's newest event time (a date: the end of its day), never later than {@code now}. */
-    private static Optional<Instant> newestEvent(TableSpec spec, TableLocation table, SparkSession spark,
-                                                 Instant now) {
-        if (spec.eventTime().isEmpty() || !DeltaTables.exists(spark, table)) {
+    /**
+     * The table's newest event time from its log's statistics (a date: the end of its day), never later than
+     * {@code now}; empty without an event-time column or rows.
+     */
+    private static Optional<Instant> newestEvent(TableSpec spec, TableFiles files, Instant now) {
+        if (spec.eventTime().isEmpty()) {
             return Optional.empty();
         }
-        Object value = spark.read().format("delta").load(table.path()).agg(max(col(spec.eventTime()))).first()
-                .get(0);
-        Instant newest;
-        if (value instanceof Timestamp timestamp) {
-            newest = timestamp.toInstant();
-        } else if (value instanceof Date date) {
-            newest = date.toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
-        } else {
-            return Optional.empty();
-        }
-        return Optional.of(newest.isAfter(now) ? now : newest);
+        return files.max(spec.eventTime()).map(value -> {
+            Instant newest = value.length() == 10
+                    ? LocalDate.parse(value).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+                    : OffsetDateTime.parse(value).toInstant();
+            return newest.isAfter(now) ? now : newest;
+        });
     }
 
     /** Bronze's lag per topic-partition: its checkpoint's last committed offsets against the end offsets. */
@@ -112,7 +114,8 @@ public final class LakeStatusReader {
             return new LakeStatus.KafkaLag(List.of(), Optional.of("bronze's checkpoint cannot be read: " + e));
         }
         List<String> topics = settings.kafka().topics();
-        try (Admin admin = KafkaTopics.admin(settings.kafka().bootstrapServers())) {
+        Admin admin = KafkaTopics.admin(settings.kafka().bootstrapServers());
+        try {
             Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
                     .get(5, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
@@ -128,6 +131,8 @@ public final class LakeStatusReader {
         } catch (Exception e) { // an unreachable broker or a missing topic: the rest of the status still shows
             return new LakeStatus.KafkaLag(List.of(), Optional.of("Kafka at " + settings.kafka().bootstrapServers()
                     + " did not answer for " + topics + " (" + rootCause(e) + ")"));
+        } finally {
+            admin.close(Duration.ofSeconds(1)); // a plain close waits out the pending requests' timeouts
         }
     }
 
