@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
 final class MaintainCommand implements Callable<Integer> {
     @Mixin
     private CommandContext context;
+    @Mixin
+    private RunIdOption runId;
 
     @Option(names = "--tables", split = ",", paramLabel = "TABLE",
             description = "Only these tables (default: every table the lake has).")
@@ -73,7 +75,7 @@ final class MaintainCommand implements Callable<Integer> {
         if (dryRun) {
             body.run();
         } else {
-            context.run(spark, "maintain", "batch", null, run -> body.run());
+            context.run(spark, "maintain", "batch", runId.id(), run -> body.run());
         }
         if (!skipped.isEmpty()) {
             out.printf("%d tables skipped (written by another run): %s%n", skipped.size(), skipped);

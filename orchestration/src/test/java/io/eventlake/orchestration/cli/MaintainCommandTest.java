@@ -113,8 +113,13 @@ class MaintainCommandTest {
         assertTrue(dryRun.out().contains("would compact 2 partitions"), dryRun.out());
         assertEquals(before, DeltaCommits.currentVersion(spark, orders), "a dry run commits nothing");
 
-        TestCli.Run run = lake("maintain", "--tables", orders.name());
+        TestCli.Run run = lake("maintain", "--tables", orders.name(), "--run-id", "maintain-run-1");
         assertEquals(LakeCommand.OK, run.status(), run.err());
+        java.util.Map<Long, DeltaCommits.CommitInfo> commits = DeltaCommits.commits(spark, orders);
+        long newest = commits.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertEquals(java.util.Optional.of("maintain-run-1"), commits.get(newest).run(), "maintenance commits name "
+                + "the run");
+        assertEquals("maintain:vacuum", commits.get(newest).tag().text());
         assertTrue(run.out().contains(filesBefore + " -> 2 files"), run.out());
         assertTrue(run.out().contains("z-ordered by customer_id, store_id"), run.out());
         assertEquals(2, TableFiles.current(spark, orders).files().size());
