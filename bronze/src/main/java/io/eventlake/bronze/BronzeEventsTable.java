@@ -1,7 +1,9 @@
 package io.eventlake.bronze;
 
 import io.eventlake.table.TableSpec;
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
+import java.util.List;
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -74,5 +76,9 @@ public final class BronzeEventsTable {
     /** The table as the catalog knows it: named by {@code eventlake.bronze.events-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.bronze.events-table", SCHEMA,
             TableLayout.unpartitioned(STATS_COLUMNS).withZOrder(EVENT_TYPE, OCCURRED_AT))
-            .withEventTime(OCCURRED_AT);
+            .withEventTime(OCCURRED_AT)
+            .withDoc(TableDoc.of("Every record consumed from the Kafka topics, valid or not, written exactly once with its "
+                    + "Kafka coordinates, the envelope fields parsed and the validation reasons. Immutable: the "
+                    + "lake's record of what arrived.",
+                    "one row per Kafka record", List.of(TOPIC, PARTITION, OFFSET)));
 }

@@ -1,7 +1,9 @@
 package io.eventlake.bronze;
 
 import io.eventlake.table.TableSpec;
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
+import java.util.List;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import org.apache.spark.sql.types.Metadata;
@@ -50,5 +52,9 @@ public final class BronzeQuarantineTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.bronze.quarantine-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.bronze.quarantine-table", SCHEMA,
-            TableLayout.unpartitioned(STATS_COLUMNS).withZOrder(REASON_CODE));
+            TableLayout.unpartitioned(STATS_COLUMNS).withZOrder(REASON_CODE))
+            .withDoc(TableDoc.of("The records of bronze.events that failed validation (malformed JSON, a missing field, an "
+                    + "unknown type or version, an implausible event time), with a reason code: what to look at "
+                    + "when a producer misbehaves.",
+                    "one row per invalid Kafka record", List.of(TOPIC, PARTITION, OFFSET)));
 }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -58,5 +59,8 @@ public final class GateResultsTable {
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(TABLE_NAME), TABLE_VERSION, RUN_ID);
 
     /** The table as the catalog knows it: named by {@code eventlake.quality.gate-results-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.quality.gate-results-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.quality.gate-results-table", SCHEMA, LAYOUT)
+            .withDoc(TableDoc.of("The verdict and metric value of every quality rule at every check of a guarded table "
+                    + "version: the lake's quality history.",
+                    "one row per rule per check", List.of(TABLE_NAME, TABLE_VERSION, RULE)));
 }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import io.eventlake.silver.conform.Conformance;
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
@@ -41,5 +42,8 @@ public final class SilverQuarantineTable {
     public static final TableLayout LAYOUT = TableLayout.partitioned(List.of(TARGET_TABLE), EVENT_ID, OCCURRED_AT);
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.quarantine-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.silver.quarantine-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.silver.quarantine-table", SCHEMA, LAYOUT)
+            .withDoc(TableDoc.of("Events bronze accepted that silver could not conform (an unknown currency) or that a "
+                    + "quarantine rule rejected, with the reasons and the table they were meant for.",
+                    "one row per rejected event", List.of(TARGET_TABLE, EVENT_ID)));
 }

@@ -5,6 +5,7 @@ import io.eventlake.orchestration.cli.CommandContext;
 import io.eventlake.orchestration.cli.LakeCommand;
 import io.eventlake.orchestration.cli.Options;
 import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.orchestration.catalog.CatalogSettings;
 import io.eventlake.orchestration.sqlserver.SqlServerSettings;
 import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.devtools.demo.Demo;
@@ -48,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
                     + " to use your own).");
             environment = Map.of(PiiTokenizer.KEY_VARIABLE, throwAwayKey());
         }
-        new Demo(settings, dev, context.section(SqlServerSettings.SECTION),
+        new Demo(settings, dev, context.section(SqlServerSettings.SECTION), context.section(CatalogSettings.SECTION),
                 ContractRegistry.load(settings.contractsLocation()),
                 PiiTokenizer.fromEnvironment(environment), lake.sessions(), out).run(events);
         return LakeCommand.OK;

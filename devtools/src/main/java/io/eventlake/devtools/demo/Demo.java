@@ -1,42 +1,46 @@
 package io.eventlake.devtools.demo;
 
-import io.eventlake.devtools.config.DevSettings;
-import io.eventlake.errors.LakeException;
-import io.eventlake.devtools.generate.FaultKind;
-import io.eventlake.devtools.generate.GeneratedEvent;
-import io.eventlake.orchestration.runs.Run;
-import io.eventlake.orchestration.runs.SilverReconciliation;
-import io.eventlake.orchestration.runs.TableHistory;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
 import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.bronze.BronzeRunStats;
 import io.eventlake.bronze.BronzeSettings;
 import io.eventlake.bronze.KafkaSourceSettings;
 import io.eventlake.contracts.ContractRegistry;
-import io.eventlake.tools.kafka.LocalKafkaBroker;
+import io.eventlake.devtools.LocalDirs;
+import io.eventlake.devtools.config.DevSettings;
+import io.eventlake.devtools.generate.EventGenerator;
+import io.eventlake.devtools.generate.FaultKind;
+import io.eventlake.devtools.generate.GeneratedEvent;
+import io.eventlake.devtools.generate.GenerationReport;
+import io.eventlake.devtools.generate.KafkaEventWriter;
 import io.eventlake.errors.LakeErrors;
+import io.eventlake.errors.LakeException;
 import io.eventlake.gold.GoldLayer;
 import io.eventlake.gold.RefreshResult;
 import io.eventlake.gold.inventory.KafkaAlertSink;
-import io.eventlake.devtools.LocalDirs;
+import io.eventlake.orchestration.catalog.CatalogReader;
+import io.eventlake.orchestration.catalog.CatalogSettings;
+import io.eventlake.orchestration.catalog.CatalogSite;
 import io.eventlake.orchestration.config.LakeSettings;
+import io.eventlake.orchestration.runs.Run;
+import io.eventlake.orchestration.runs.SilverReconciliation;
+import io.eventlake.orchestration.runs.TableHistory;
 import io.eventlake.orchestration.sqlserver.SqlServerSettings;
-import io.eventlake.devtools.generate.EventGenerator;
-import io.eventlake.devtools.generate.GenerationReport;
-import io.eventlake.devtools.generate.KafkaEventWriter;
 import io.eventlake.silver.SilverContext;
 import io.eventlake.silver.SilverLayer;
 import io.eventlake.silver.SilverRunMetrics;
 import io.eventlake.silver.SilverTableLocations;
 import io.eventlake.silver.pii.PiiTokenizer;
 import io.eventlake.table.TableLocation;
+import io.eventlake.tools.kafka.LocalKafkaBroker;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
@@ -50,14 +54,17 @@ public final class Demo {
     private final LakeSettings settings;
     private final DevSettings dev;
     private final SqlServerSettings endpoint;
+    private final CatalogSettings owners;
     private final ContractRegistry contracts;
     private final Function<LakeSettings, SparkSession> sessions;
     private final PiiTokenizer tokenizer;
     private final PrintWriter out;
 
-    public Demo(LakeSettings settings, DevSettings dev, SqlServerSettings endpoint, ContractRegistry contracts,
-                PiiTokenizer tokenizer, Function<LakeSettings, SparkSession> sessions, PrintWriter out) {
+    public Demo(LakeSettings settings, DevSettings dev, SqlServerSettings endpoint, CatalogSettings owners,
+                ContractRegistry contracts, PiiTokenizer tokenizer, Function<LakeSettings, SparkSession> sessions,
+                PrintWriter out) {
         this.settings = settings;
+        this.owners = owners;
         this.endpoint = endpoint;
         this.dev = dev;
         this.tokenizer = tokenizer;
@@ -111,7 +118,8 @@ public final class Demo {
         String shown = root.startsWith(here) ? here.relativize(root).toString() : root.toString();
         String on = " --set lake-root=" + shown;
         return List.of("status" + on, "history " + sales + on, "show " + sales + " --version 1" + on,
-                "lineage " + sales + " --version 3" + on, "maintain --dry-run --tables " + sales + on);
+                "lineage " + sales + " --version 3" + on, "maintain --dry-run --tables " + sales + on,
+                "catalog --out " + shown + "/catalog" + on);
     }
 
     private long startedNanos = System.nanoTime();
@@ -174,7 +182,11 @@ public final class Demo {
             out.println("     .venv/bin/python notebooks/read_every_version.py "
                     + demo.gold().tables().dailyStoreSales().path());
             printSqlInstructions(demo);
+            progress("catalog: writing the pages of every table");
+            Path catalog = CatalogSite.write(CatalogReader.read(spark, demo, owners, contracts, Instant.now()),
+                    root.resolve("catalog"));
             printNextCommands(demo);
+            out.println("10. Catalog of the lake (static pages, no server): open file://" + catalog);
             if (!reconciliation.mismatches().isEmpty()) {
                 throw LakeErrors.reconciliationFailed(reconciliation.mismatches());
             }

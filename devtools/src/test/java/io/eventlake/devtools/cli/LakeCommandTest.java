@@ -289,7 +289,7 @@ class LakeCommandTest {
     }
 
     @Test
-    void theDemoReconcilesEverythingItSent() throws java.io.IOException {
+    void theDemoReconcilesEverythingItSent() throws Exception {
         Path root = TestSpark.tempDir("demo");
         Run run = lake(local("demo", "--count", "1500", "--set", "lake-root=\"" + root + "\""));
         String out = run.out();
@@ -362,7 +362,7 @@ class LakeCommandTest {
         List<String> next = out.lines().dropWhile(line -> !line.startsWith("9. Next, on this lake")).skip(1)
                 .takeWhile(line -> line.startsWith("     ./lake ")).map(line -> line.substring("     ./lake ".length()))
                 .toList();
-        assertEquals(5, next.size(), out);
+        assertEquals(6, next.size(), out);
         List<String> sameQuality = List.of(local("--set", "lake-root=\"" + root + "\"")).subList(2,
                 local("--set", "lake-root=\"" + root + "\"").length);
         Map<String, Run> followed = new java.util.LinkedHashMap<>();
@@ -380,5 +380,39 @@ class LakeCommandTest {
         assertTrue(lineage.startsWith("gold.daily_store_sales v3 is a restore of v1: it holds v1's content"), lineage);
         assertTrue(lineage.contains("\ngold.daily_store_sales v1 <- run demo-"), lineage);
         assertTrue(!lineage.contains(" v2 <- run"), lineage);
+
+        // The catalog the demo wrote, opened in a real (headless) browser: every table, the lineage graph, and a
+        // table page with its trust summary, rules and a metric chart.
+        Matcher written = Pattern.compile("10\\. Catalog of the lake \\(static pages, no server\\): open file://(\\S+)")
+                .matcher(out);
+        assertTrue(written.find(), out);
+        Path index = Path.of(written.group(1));
+        String dom = io.eventlake.devtools.HeadlessChromium.dom(index);
+        List<String> tables = followed.get("status").out().lines().map(line -> line.split(" +")[0])
+                .filter(name -> name.matches("[a-z_]+\\.[a-z_]+")).toList();
+        assertEquals(17, tables.size(), followed.get("status").out());
+        tables.forEach(table -> assertTrue(dom.contains("data-table=\"" + table + "\""), table + " in the index"));
+        assertTrue(dom.contains("<svg id=\"lineage\""), dom);
+        assertTrue(dom.contains("data-node=\"kafka:retail.events\""), dom);
+        assertTrue(dom.contains("data-from=\"silver.orders\" data-to=\"gold.daily_store_sales\""), dom);
+        assertTrue(dom.contains("data-from=\"kafka:retail.events\" data-to=\"bronze.events\""), dom);
+        Path salesPage = index.resolveSibling("gold.daily_store_sales.html");
+        String sales = io.eventlake.devtools.HeadlessChromium.dom(salesPage);
+        assertTrue(sales.contains("id=\"trust\""), sales);
+        assertTrue(sales.contains("daily_revenue_plausible"), sales);
+        assertTrue(sales.matches("(?s).*<svg class=\"chart\" data-rule=\"[a-z_]+\".*<polyline points=\"[0-9.]+,[0-9.]+.*"),
+                sales);
+        assertTrue(sales.contains("<td><code>store_id</code></td>"), sales);
+        Path png = root.resolve("sales-page.png");
+        io.eventlake.devtools.HeadlessChromium.screenshot(salesPage, png, 1200, 1600);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        long inked = 0;
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                inked += (image.getRGB(x, y) & 0xffffff) != 0xffffff ? 1 : 0;
+            }
+        }
+        assertTrue(inked > image.getWidth() * image.getHeight() / 16 / 50, "the page rendered text and charts: "
+                + inked + " non-white samples");
     }
 }

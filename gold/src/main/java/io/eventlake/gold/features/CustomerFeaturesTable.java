@@ -4,6 +4,7 @@ import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -47,5 +48,8 @@ public final class CustomerFeaturesTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.gold.customer-features-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.gold.customer-features-table", SCHEMA, LAYOUT)
-            .withEventTime(FEATURE_DATE);
+            .withEventTime(FEATURE_DATE)
+            .withDoc(TableDoc.of("Point-in-time customer features for ML: each row uses only events before its feature date,"
+                    + " so training sets never see the future.",
+                    "one row per customer and feature date", List.of(CUSTOMER_ID, FEATURE_DATE)));
 }

@@ -6,7 +6,9 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -45,5 +47,8 @@ public final class InventoryAlertsTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.gold.inventory-alerts-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.gold.inventory-alerts-table", SCHEMA, LAYOUT)
-            .withEventTime(OCCURRED_AT);
+            .withEventTime(OCCURRED_AT)
+            .withDoc(TableDoc.of("Every crossing of a reorder threshold, with a deterministic id, also published to the "
+                    + "alerts topic.",
+                    "one row per low-stock crossing", List.of(ALERT_ID)));
 }

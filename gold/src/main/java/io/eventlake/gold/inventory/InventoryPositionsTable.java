@@ -6,6 +6,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -43,5 +44,8 @@ public final class InventoryPositionsTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.gold.inventory-positions-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.gold.inventory-positions-table", SCHEMA, LAYOUT)
-            .withEventTime(UPDATED_AT);
+            .withEventTime(UPDATED_AT)
+            .withDoc(TableDoc.of("Units on hand per store and SKU, with the reorder threshold: the operational view stores "
+                    + "act on.",
+                    "one row per store and SKU", List.of(STORE_ID, SKU)));
 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
 import java.util.List;
 import org.apache.spark.sql.types.DecimalType;
@@ -62,5 +63,9 @@ public final class DailyStoreSalesTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.gold.daily-store-sales-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.gold.daily-store-sales-table", SCHEMA, LAYOUT)
-            .withEventTime(EVENT_DATE);
+            .withEventTime(EVENT_DATE)
+            .withDoc(TableDoc.of("Sales per day, store and currency for BI: orders, units, gross revenue, refunds, net "
+                    + "revenue, distinct customers, average basket. Refreshed from silver's change feed; every "
+                    + "version audited before it is published.",
+                    "one row per day, store and currency", List.of(EVENT_DATE, STORE_ID, CURRENCY)));
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
         subcommands = {BronzeCommand.class, SilverCommand.class, GoldCommand.class, FeaturesCommand.class,
                 PipelineCommand.class, BackfillCommand.class, HistoryCommand.class, ShowCommand.class, RollbackCommand.class,
                 LineageCommand.class, SqlCommand.class, SqlServerCommand.class, ReconcileInventoryCommand.class,
-                MaintainCommand.class, PinCommand.class, UnpinCommand.class, PinsCommand.class, StatusCommand.class})
+                MaintainCommand.class, PinCommand.class, UnpinCommand.class, PinsCommand.class, StatusCommand.class,
+                CatalogCommand.class})
 public final class LakeCommand {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -187,6 +188,7 @@ public final class LakeCommand {
         java.util.List<io.eventlake.orchestration.config.ConfigSection<?>> sections =
                 new java.util.ArrayList<>(extension.configSections());
         sections.add(io.eventlake.orchestration.sqlserver.SqlServerSettings.SECTION);
+        sections.add(io.eventlake.orchestration.catalog.CatalogSettings.SECTION);
         return sections;
     }
 }

@@ -4,8 +4,10 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
 import io.eventlake.table.TableSpec;
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -39,5 +41,7 @@ public final class PinsTable {
     public static final TableLayout LAYOUT = TableLayout.unpartitioned(TABLE_NAME, VERSION);
 
     /** The table as the catalog knows it: named by {@code eventlake.quality.pins-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.quality.pins-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.quality.pins-table", SCHEMA, LAYOUT)
+            .withDoc(TableDoc.of("The pinned table versions that lake maintain keeps readable, and why.",
+                    "one row per pin", List.of(TABLE_NAME, VERSION, REASON)));
 }

@@ -5,7 +5,9 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
+import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -79,5 +81,8 @@ public final class RunsTable {
     public static final TableLayout LAYOUT = TableLayout.unpartitioned(RUN_ID, JOB, STARTED_AT);
 
     /** The table as the catalog knows it: named by {@code eventlake.quality.runs-table}. */
-    public static final TableSpec SPEC = new TableSpec("eventlake.quality.runs-table", SCHEMA, LAYOUT);
+    public static final TableSpec SPEC = new TableSpec("eventlake.quality.runs-table", SCHEMA, LAYOUT)
+            .withDoc(TableDoc.of("One row per job per run: what it read (Kafka offsets, table versions), what it wrote, "
+                    + "counts and verdicts: the lake's lineage.",
+                    "one row per job per run", List.of(RUN_ID, JOB)));
 }

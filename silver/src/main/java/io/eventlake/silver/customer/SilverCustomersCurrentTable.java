@@ -6,7 +6,9 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import io.eventlake.silver.SilverTables;
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -51,5 +53,7 @@ public final class SilverCustomersCurrentTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.customers-current-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.customers-current-table", SCHEMA, LAYOUT)
-            .withEventTime(UPDATED_AT);
+            .withEventTime(UPDATED_AT)
+            .withDoc(TableDoc.of("The current profile of every customer (SCD1), for joins that want today's attributes.",
+                    "one row per customer", List.of(CUSTOMER_ID), EVENT_TYPE_NAME));
 }

@@ -8,7 +8,9 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import io.eventlake.silver.SilverTables;
 import io.eventlake.silver.conform.Conformance;
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -62,5 +64,8 @@ public final class SilverCustomersTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.customers-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.customers-table", SCHEMA, LAYOUT)
-            .withEventTime(VALID_FROM);
+            .withEventTime(VALID_FROM)
+            .withDoc(TableDoc.of("Customer history (SCD2): every version of a customer's profile with its validity interval;"
+                    + " personal fields tokenized.",
+                    "one row per customer version", List.of(CUSTOMER_ID, VALID_FROM), EVENT_TYPE_NAME));
 }

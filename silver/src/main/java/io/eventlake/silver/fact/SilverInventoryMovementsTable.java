@@ -4,6 +4,7 @@ import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -42,5 +43,8 @@ public final class SilverInventoryMovementsTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.inventory-movements-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.inventory-movements-table", SCHEMA, LAYOUT)
-            .withEventTime(OCCURRED_AT);
+            .withEventTime(OCCURRED_AT)
+            .withDoc(TableDoc.of("Stock movements per store and SKU (receipts, sales, adjustments), the input of inventory "
+                    + "positions.",
+                    "one row per inventory movement", List.of(EVENT_ID), EVENT_TYPE_NAME));
 }

@@ -4,6 +4,7 @@ import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -50,5 +51,8 @@ public final class SilverOrderLinesTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.order-lines-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.order-lines-table", SCHEMA, LAYOUT)
-            .withEventTime(OCCURRED_AT);
+            .withEventTime(OCCURRED_AT)
+            .withDoc(TableDoc.of("The lines of the placed orders (SKU, quantity, price, amount), with the order's store and "
+                    + "currency.",
+                    "one row per order line", List.of(EVENT_ID, LINE_NUMBER), EVENT_TYPE_NAME));
 }

@@ -4,6 +4,7 @@ import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -52,5 +53,8 @@ public final class SilverOrdersTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.orders-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.orders-table", SCHEMA, LAYOUT)
-            .withEventTime(OCCURRED_AT);
+            .withEventTime(OCCURRED_AT)
+            .withDoc(TableDoc.of("Placed orders, typed and conformed to the latest contract, de-duplicated by event id; one "
+                    + "row per order header.",
+                    "one row per order", List.of(EVENT_ID), EVENT_TYPE_NAME));
 }

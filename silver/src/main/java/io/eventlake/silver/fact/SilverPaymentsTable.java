@@ -3,6 +3,7 @@ package io.eventlake.silver.fact;
 import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -41,5 +42,8 @@ public final class SilverPaymentsTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.payments-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.payments-table", SCHEMA, LAYOUT)
-            .withEventTime(OCCURRED_AT);
+            .withEventTime(OCCURRED_AT)
+            .withDoc(TableDoc.of("Captured payments, typed and de-duplicated; quarantine rules send implausible amounts to "
+                    + "silver.quarantine.",
+                    "one row per payment", List.of(EVENT_ID), EVENT_TYPE_NAME));
 }

@@ -4,6 +4,7 @@ import io.eventlake.table.TableSpec;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import io.eventlake.table.TableDoc;
 import io.eventlake.table.TableLayout;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -45,5 +46,7 @@ public final class SilverReturnsTable {
 
     /** The table as the catalog knows it: named by {@code eventlake.silver.returns-table}. */
     public static final TableSpec SPEC = new TableSpec("eventlake.silver.returns-table", SCHEMA, LAYOUT)
-            .withEventTime(OCCURRED_AT);
+            .withEventTime(OCCURRED_AT)
+            .withDoc(TableDoc.of("Returned items with their refunds, referring to the order they came from.",
+                    "one row per return", List.of(EVENT_ID), EVENT_TYPE_NAME));
 }
