@@ -49,7 +49,8 @@ public final class TestCli {
             String prefix = "t" + Integer.toHexString(root.hashCode());
             all.addAll(List.of("--set", "quality.runs-table=" + prefix + "_quality.runs",
                     "--set", "quality.gate-results-table=" + prefix + "_quality.gate_results",
-                    "--set", "quality.pins-table=" + prefix + "_quality.pins"));
+                    "--set", "quality.pins-table=" + prefix + "_quality.pins",
+                    "--set", "quality.run-metrics-table=" + prefix + "_quality.run_metrics"));
         });
         all.addAll(List.of("--conf-dir", ROOT.resolve("conf").toString(), "--env", "local"));
         return all.toArray(String[]::new);

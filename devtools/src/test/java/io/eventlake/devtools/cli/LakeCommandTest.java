@@ -205,13 +205,19 @@ class LakeCommandTest {
     @Test
     void theContinuousPipelineCarriesEventsFromKafkaThroughSilver() throws Exception {
         String topic = TestKafka.newTopic("pipeline", 2);
+        Path pipelineLake = TestSpark.tempDir("pipeline-lake");
         List<String> common = new ArrayList<>(List.of(
                 "--set", "kafka.bootstrap-servers=\"" + TestKafka.bootstrapServers() + "\"",
                 "--set", "kafka.topics=[\"" + topic + "\"]",
-                "--set", "lake-root=\"" + TestSpark.tempDir("pipeline-lake") + "\"",
+                "--set", "lake-root=\"" + pipelineLake + "\"",
                 "--set", "bronze.trigger-interval=1s", "--set", "silver.trigger-interval=1s"));
         common.addAll(ownTables("pipe"));
-        List<String> pipeline = new ArrayList<>(List.of("pipeline"));
+        int metricsPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            metricsPort = free.getLocalPort();
+        }
+        List<String> pipeline = new ArrayList<>(List.of("pipeline", "--set", "metrics.port=" + metricsPort,
+                "--set", "metrics.sample-interval=2s", "--set", "kafka.max-offsets-per-trigger=50"));
         pipeline.addAll(common);
         // bronze.events (which also writes bronze.quarantine), seven silver jobs, gold.inventory_positions (the fast
         // path runs in a session of its own, whose queries this listener does not see)
@@ -239,6 +245,9 @@ class LakeCommandTest {
             generate.addAll(common);
             Run sent = lake(local(generate.toArray(String[]::new)));
             assertEquals(LakeCommand.OK, sent.status(), sent.err());
+            // The metrics endpoint while the pipeline runs: bronze behind the topic first (50 records a batch)
+            String behind = scrapeUntil(metricsPort, text -> kafkaLag(text) > 0);
+            assertTrue(kafkaLag(behind) > 0, behind);
 
             // Drain the running queries in pipeline order (bronze, then silver, then gold): each processes all its
             // source holds at the call, so afterwards every silver table must add up with bronze.
@@ -255,6 +264,20 @@ class LakeCommandTest {
             LakeSettings settings = LakeConfig.load(new ConfigSources(ROOT.resolve("conf"), "local", null, overrides));
             String last = caughtUp(settings);
             assertEquals("", last, "silver tables not caught up with bronze");
+            // ... and caught up once the topic is drained, with the documented names
+            String drained = scrapeUntil(metricsPort, text -> kafkaLag(text) == 0
+                    && text.contains("eventlake_table_version{table=\"pipe_bronze.events\"}"));
+            assertEquals(0, kafkaLag(drained), drained);
+            for (String name : List.of("eventlake_stream_batches_total{query=\"bronze.events\"}",
+                    "eventlake_stream_input_rows_total{query=\"bronze.events\"} 400",
+                    "eventlake_stream_batch_duration_seconds{query=\"bronze.events\"}",
+                    "eventlake_stream_rows_per_second{query=\"bronze.events\"}",
+                    "eventlake_kafka_lag_records{partition=\"0\",query=\"bronze.events\",topic=\"" + topic + "\"} 0",
+                    "eventlake_silver_rows_written_total{job=", "eventlake_silver_duplicates_total{job=",
+                    "eventlake_silver_quarantined_total{job=", "eventlake_table_behind_newest_event_seconds{table=",
+                    "eventlake_table_stale{table=")) {
+                assertTrue(drained.contains(name), name + " in\n" + drained);
+            }
         } finally {
             for (StreamingQuery query : TestSpark.session().streams().active()) {
                 query.stop();
@@ -264,6 +287,16 @@ class LakeCommandTest {
         }
         Run run = running.get(60, TimeUnit.SECONDS);
         assertEquals(LakeCommand.OK, run.status(), run.err());
+        // every micro-batch of the run, in the run metrics table
+        // (named per lake root by the test configuration: t<hash>_quality.run_metrics)
+        String runMetrics = pipelineLake.resolve("t" + Integer.toHexString(("lake-root=\"" + pipelineLake + "\"")
+                .hashCode()) + "_quality/run_metrics").toString();
+        org.apache.spark.sql.Row bronzeBatches = TestSpark.session().read().format("delta").load(runMetrics)
+                .where("query = 'bronze.events'").selectExpr("count(*)", "sum(input_rows)", "min(kafka_lag)")
+                .first();
+        assertTrue(bronzeBatches.getLong(0) >= 8, "400 records at 50 a batch: " + bronzeBatches);
+        assertEquals(400, bronzeBatches.getLong(1), bronzeBatches.toString());
+        assertEquals(0, bronzeBatches.getLong(2), bronzeBatches.toString());
         assertTrue(run.out().contains("pipeline running"), run.out());
         assertTrue(run.out().matches("(?s).*bronze run pipeline-\\S+: 400 records.*"), run.out());
         assertTrue(run.out().matches("(?s).*silver\\.payments +\\d+ received, [1-9]\\d* duplicates dropped.*"),
@@ -286,6 +319,37 @@ class LakeCommandTest {
         }
         return SilverReconciliation.all(spark, settings.silver()).stream().filter(r -> !r.addsUp())
                 .map(SilverReconciliation::render).collect(Collectors.joining());
+    }
+
+    /** Scrapes the metrics endpoint every 250 ms until {@code done} holds (at most 60 s); the last scrape. */
+    private static String scrapeUntil(int port, java.util.function.Predicate<String> done) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String text = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try {
+                text = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                if (done.test(text)) {
+                    return text;
+                }
+            } catch (java.io.IOException e) {
+                text = e.toString();
+            }
+            Thread.sleep(250);
+        }
+        return text;
+    }
+
+    /** The sum of bronze's Kafka lag in a scrape; -1 when the scrape has none yet. */
+    private static long kafkaLag(String scrape) {
+        Matcher lag = Pattern.compile("(?m)^eventlake_kafka_lag_records\\{[^}]*query=\"bronze\\.events\"[^}]*} "
+                + "([0-9.eE+]+)$").matcher(scrape);
+        long sum = -1;
+        while (lag.find()) {
+            sum = Math.max(sum, 0) + (long) Double.parseDouble(lag.group(1));
+        }
+        return sum;
     }
 
     @Test
@@ -390,7 +454,7 @@ class LakeCommandTest {
         String dom = io.eventlake.devtools.HeadlessChromium.dom(index);
         List<String> tables = followed.get("status").out().lines().map(line -> line.split(" +")[0])
                 .filter(name -> name.matches("[a-z_]+\\.[a-z_]+")).toList();
-        assertEquals(17, tables.size(), followed.get("status").out());
+        assertEquals(18, tables.size(), followed.get("status").out());
         tables.forEach(table -> assertTrue(dom.contains("data-table=\"" + table + "\""), table + " in the index"));
         assertTrue(dom.contains("<svg id=\"lineage\""), dom);
         assertTrue(dom.contains("data-node=\"kafka:retail.events\""), dom);

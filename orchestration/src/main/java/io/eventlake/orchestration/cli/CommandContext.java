@@ -5,7 +5,10 @@ import io.eventlake.orchestration.config.ConfigSources;
 import io.eventlake.orchestration.config.LakeConfig;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.guard.LakeLock;
+import io.eventlake.orchestration.metrics.LakeMetrics;
+import io.eventlake.orchestration.metrics.RunMetrics;
 import io.eventlake.orchestration.runs.Run;
+import io.eventlake.stream.StreamMode;
 import io.eventlake.table.TableSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -111,9 +114,22 @@ public final class CommandContext {
     public void run(SparkSession spark, String command, String mode, String id, Consumer<Run> body) {
         Run.execute(spark, settings(), command, mode, id, run -> {
             lake().lake(settings()).recordRun(run.id());
-            body.accept(run);
+            try (RunMetrics metrics = RunMetrics.start(spark, settings(), run.id(),
+                    StreamMode.CONTINUOUS.configName().equals(mode))) {
+                this.metrics = metrics.metrics();
+                body.accept(run);
+            } finally {
+                this.metrics = null;
+            }
         });
     }
+
+    /** The metrics of the run {@link #run} is running (to hand silver's counts to); null outside a run. */
+    public LakeMetrics metrics() {
+        return metrics;
+    }
+
+    private LakeMetrics metrics;
 
     private List<String> names(Collection<TableSpec> specs) {
         return specs.stream().map(spec -> settings().catalog().location(spec).name()).toList();

@@ -62,8 +62,10 @@ final class PipelineCommand implements Callable<Integer> {
         }
         SparkSession spark = context.session(writes);
         PrintWriter out = context.out();
-        context.run(spark, "pipeline", runMode.mode().configName(), runId.id(), recorded -> run(spark, settings,
-                contracts, silver, out, recorded));
+        context.run(spark, "pipeline", runMode.mode().configName(), runId.id(), recorded -> {
+            context.metrics().observe(silver.metrics());
+            run(spark, settings, contracts, silver, out, recorded);
+        });
         return LakeCommand.OK;
     }
 

@@ -45,6 +45,7 @@ final class SilverCommand implements Callable<Integer> {
         SparkSession spark = context.session(SilverLayer.TABLES);
         PrintWriter out = context.out();
         context.run(spark, "silver", runMode.mode().configName(), runId.id(), run -> {
+            context.metrics().observe(silver.metrics());
             if (runMode.mode() == StreamMode.AVAILABLE_NOW) {
                 try {
                     silver.runAvailableNow(spark);

@@ -15,6 +15,8 @@ import io.eventlake.bronze.BronzeLayer;
 import io.eventlake.gold.GoldLayer;
 import io.eventlake.orchestration.maintain.MaintenanceSettings;
 import io.eventlake.orchestration.maintain.PinsTable;
+import io.eventlake.orchestration.metrics.MetricsSettings;
+import io.eventlake.orchestration.metrics.RunMetricsTable;
 import io.eventlake.orchestration.runs.RunsTable;
 import io.eventlake.quality.GateResultsTable;
 import io.eventlake.silver.SilverLayer;
@@ -196,7 +198,10 @@ public final class LakeConfig {
                         c.positiveDuration(MaintenanceSettings.LOG_RETENTION),
                         c.positiveInt(MaintenanceSettings.CHECKPOINT_INTERVAL),
                         c.nonNegativeInt(MaintenanceSettings.AUTO_COMPACT_MIN_FILES)),
-                c.positiveDuration(STALE_AFTER));
+                c.positiveDuration(STALE_AFTER),
+                new MetricsSettings(c.nonNegativeInt(MetricsSettings.PORT), c.string(MetricsSettings.HOST),
+                        c.positiveDuration(MetricsSettings.SAMPLE_INTERVAL),
+                        c.positiveDuration(MetricsSettings.FLUSH_INTERVAL)));
         Path folder = rulesDir != null ? rulesDir : confDir == null ? null : confDir.resolve("quality");
         LakeSettings settings = partial.withGates(QualityRules.load(folder, names(catalog, SilverLayer.GUARDED),
                 names(catalog, GoldLayer.GUARDED)));
@@ -208,7 +213,7 @@ public final class LakeConfig {
      * names the setting that holds the table's name (one line in application.conf).
      */
     static final List<TableSpec> TABLES = java.util.stream.Stream.of(BronzeLayer.TABLES, SilverLayer.TABLES,
-            GoldLayer.TABLES, List.of(GateResultsTable.SPEC, RunsTable.SPEC, PinsTable.SPEC)).flatMap(List::stream).toList();
+            GoldLayer.TABLES, List.of(GateResultsTable.SPEC, RunsTable.SPEC, PinsTable.SPEC, RunMetricsTable.SPEC)).flatMap(List::stream).toList();
 
     private static List<String> names(LakeCatalog catalog, List<TableSpec> specs) {
         return specs.stream().map(spec -> catalog.location(spec).name()).toList();

@@ -20,6 +20,8 @@ import io.eventlake.bronze.BronzeQuarantineTable;
 import io.eventlake.orchestration.maintain.MaintenanceSettings;
 import io.eventlake.orchestration.maintain.Pins;
 import io.eventlake.orchestration.maintain.PinsTable;
+import io.eventlake.orchestration.metrics.MetricsSettings;
+import io.eventlake.orchestration.metrics.RunMetricsTable;
 import io.eventlake.orchestration.runs.RunsTable;
 import io.eventlake.quality.GateResultsTable;
 import io.eventlake.table.LakeCatalog;
@@ -47,12 +49,13 @@ import java.util.Map;
  * @param minFreeSpace      bytes a local lake root must have free before a command starts
  * @param maintenance       how {@code lake maintain} compacts, retains and vacuums
  * @param staleAfter        how far behind the newest event a table may be before {@code lake status} calls it stale
+ * @param metrics           a run's metrics endpoint and run metrics table
  */
 public record LakeSettings(String lakeRoot, SparkSettings spark, String contractsLocation,
                            KafkaSourceSettings kafka, Duration triggerInterval, LakeCatalog catalog,
                            SilverStreams silverStreams, GoldJobs goldJobs, QualitySettings quality,
                            EventTimeWindow eventTime, long minFreeSpace,
-                           MaintenanceSettings maintenance, Duration staleAfter) {
+                           MaintenanceSettings maintenance, Duration staleAfter, MetricsSettings metrics) {
 
     /** Bronze's validator: the contracts, and the event-time window ({@code eventlake.bronze.event-time}). */
     public EventValidator validator(ContractRegistry contracts) {
@@ -79,6 +82,11 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     /** The pinned versions, which VACUUM keeps readable. */
     public Pins pins() {
         return new Pins(catalog.location(PinsTable.SPEC));
+    }
+
+    /** The run metrics table: every micro-batch of the recorded runs. */
+    public TableLocation runMetrics() {
+        return catalog.location(RunMetricsTable.SPEC);
     }
 
     /** The runs table. */
@@ -209,14 +217,14 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
     public LakeSettings withLakeRoot(String root) {
         return new LakeSettings(root, spark, contractsLocation, kafka, triggerInterval, catalog.under(root),
                 silverStreams, goldJobs, quality, eventTime, minFreeSpace,
-                maintenance, staleAfter);
+                maintenance, staleAfter, metrics);
     }
 
     /** The same settings with other quality rules (tests, the demo's injected faults). */
     public LakeSettings withGates(Map<String, Gate> gates) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, kafka, triggerInterval, catalog, silverStreams,
                 goldJobs, new QualitySettings(gates), eventTime, minFreeSpace,
-                maintenance, staleAfter);
+                maintenance, staleAfter, metrics);
     }
 
     /** The same settings with {@code extra} Spark settings added to the configured ones (the SQL endpoint's). */
@@ -227,13 +235,13 @@ public record LakeSettings(String lakeRoot, SparkSettings spark, String contract
                 spark.catalog(), spark.s3(), conf);
         return new LakeSettings(lakeRoot, withExtra, contractsLocation, kafka, triggerInterval, catalog,
                 silverStreams, goldJobs, quality, eventTime, minFreeSpace,
-                maintenance, staleAfter);
+                maintenance, staleAfter, metrics);
     }
 
     /** The same settings reading from another broker and topics. */
     public LakeSettings withKafka(KafkaSourceSettings source) {
         return new LakeSettings(lakeRoot, spark, contractsLocation, source, triggerInterval, catalog, silverStreams,
                 goldJobs, quality, eventTime, minFreeSpace,
-                maintenance, staleAfter);
+                maintenance, staleAfter, metrics);
     }
 }

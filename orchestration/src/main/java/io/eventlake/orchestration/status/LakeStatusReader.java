@@ -60,6 +60,20 @@ public final class LakeStatusReader {
     }
 
     public static LakeStatus read(SparkSession spark, LakeSettings settings, Instant now) {
+        Tables tables = tables(spark, settings, now);
+        return new LakeStatus(settings.lakeRoot(), now, settings.staleAfter(), tables.newest(), tables.statuses(),
+                lag(spark, settings), lastRuns(spark, settings), quarantine(spark, settings));
+    }
+
+    /** Every table's status and bronze's newest event, from the Delta logs alone. */
+    public record Tables(Optional<Instant> newest, List<LakeStatus.TableStatus> statuses) {
+        public Tables {
+            statuses = List.copyOf(statuses);
+        }
+    }
+
+    /** {@link Tables} of the lake now: one log replay per table, no data file read. */
+    public static Tables tables(SparkSession spark, LakeSettings settings, Instant now) {
         Map<TableSpec, TableLocation> tables = new LinkedHashMap<>();
         settings.catalog().specs().forEach(spec -> tables.put(spec, settings.catalog().location(spec)));
         Map<TableSpec, TableFiles> snapshots = new LinkedHashMap<>();
@@ -85,8 +99,7 @@ public final class LakeStatusReader {
                     Optional.of(Instant.ofEpochMilli(files.timestamp())), event, behind,
                     behind.map(b -> b.compareTo(settings.staleAfter()) > 0).orElse(false)));
         });
-        return new LakeStatus(settings.lakeRoot(), now, settings.staleAfter(), newest, statuses, lag(spark, settings),
-                lastRuns(spark, settings), quarantine(spark, settings));
+        return new Tables(newest, statuses);
     }
 
     /**

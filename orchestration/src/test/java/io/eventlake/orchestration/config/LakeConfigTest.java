@@ -179,7 +179,7 @@ class LakeConfigTest {
                 .location(io.eventlake.silver.fact.SilverPaymentsTable.SPEC).name());
         assertEquals(renamed.lakeRoot() + "/finance/payments", renamed.tables().get("finance.payments").path());
         assertTrue(!renamed.tableNames().contains("silver.payments"), renamed.tableNames().toString());
-        assertEquals(17, renamed.tableNames().size(), renamed.tableNames().toString());
+        assertEquals(18, renamed.tableNames().size(), renamed.tableNames().toString());
 
         LakeException clash = assertThrows(LakeException.class,
                 () -> load("local", null, "silver.returns-table=silver.payments"));
