@@ -428,6 +428,14 @@ public final class LakeErrors {
                 "pick a version listed by ./lake history " + table + ".");
     }
 
+    public static LakeException sparkListenerMissing(String key, String listener) {
+        return error(ErrorCode.CONFIG_INVALID,
+                "Setting '" + key + "' names the Spark listener " + listener + ", which is not on the classpath.",
+                "Spark would fail to start.",
+                "add its jar (for OpenLineage: spark-submit --packages io.openlineage:openlineage-spark_2.12:1.53.0, "
+                        + "or --jars openlineage-spark_2.12-1.53.0.jar; ./lake has it), or remove the setting.");
+    }
+
     public static LakeException versionVacuumed(String table, long version, int missingFiles, String firstMissing) {
         return error(ErrorCode.VERSION_VACUUMED,
                 "Version " + version + " of " + table + " can no longer be read.",

@@ -125,6 +125,39 @@ class PythonReadersIT {
     }
 
     /**
+     * conf/openlineage.conf through ./lake: a full gold refresh of the demo lake emits OpenLineage events (file
+     * transport) whose completed jobs read silver.orders and write gold.daily_store_sales.
+     */
+    @Test
+    void openLineageEventsNameTheGoldRefreshsInputsAndOutputs() throws Exception {
+        Path events = root.resolve("openlineage/events.jsonl");
+        Path log = root.resolve("openlineage.log");
+        ProcessBuilder lake = new ProcessBuilder("./lake", "gold", "--full", "--conf-file", "conf/openlineage.conf",
+                "--set", "lake-root=\"" + root.resolve("demo") + "\"",
+                "--set", "spark.conf.\"spark.openlineage.transport.location\"=\"" + events + "\"")
+                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        lake.environment().put("EVENTLAKE_NO_BUILD", "1"); // the jars this build made
+        lake.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process process = lake.start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "./lake gold finishes within 5 minutes");
+        assertEquals(0, process.exitValue(), Files.readString(log));
+        ObjectMapper json = new ObjectMapper();
+        boolean found = false;
+        for (String line : Files.readAllLines(events)) {
+            JsonNode event = json.readTree(line);
+            List<String> inputs = new ArrayList<>();
+            event.path("inputs").forEach(input -> inputs.add(input.path("name").asText()));
+            List<String> outputs = new ArrayList<>();
+            event.path("outputs").forEach(output -> outputs.add(output.path("name").asText()));
+            found |= "COMPLETE".equals(event.path("eventType").asText())
+                    && outputs.stream().anyMatch(name -> name.endsWith("/gold/daily_store_sales"))
+                    && inputs.stream().anyMatch(name -> name.endsWith("/silver/orders"));
+        }
+        assertTrue(found, "a COMPLETE event reading silver/orders and writing gold/daily_store_sales in "
+                + Files.readString(events));
+    }
+
+    /**
      * The demo ends with SQL instructions that work as written, in this repository: the endpoint started with
      * ./lake, queried with the pyspark distribution's beeline (gold by name), stopped; and a one-shot ./lake sql.
      */

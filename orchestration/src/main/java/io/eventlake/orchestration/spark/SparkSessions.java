@@ -1,5 +1,6 @@
 package io.eventlake.orchestration.spark;
 
+import io.eventlake.errors.LakeErrors;
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.config.SparkSettings;
 import org.apache.spark.sql.SparkSession;
@@ -37,6 +38,7 @@ public final class SparkSessions {
 
     public static SparkSession create(LakeSettings settings) {
         SparkSettings spark = settings.spark();
+        requireListeners(spark.conf().getOrDefault(EXTRA_LISTENERS, ""));
         SparkSession.Builder builder = SparkSession.builder().appName(spark.appName());
         if (spark.master() != null && System.getProperty("spark.master") == null) {
             builder = builder.master(spark.master()); // spark-submit's --master wins
@@ -68,5 +70,25 @@ public final class SparkSessions {
             builder = builder.config(entry.getKey(), entry.getValue());
         }
         return builder.getOrCreate();
+    }
+
+    private static final String EXTRA_LISTENERS = "spark.extraListeners";
+
+    /**
+     * Refuses listeners Spark could not load (it would fail with a stack trace while starting), naming the jar to
+     * add: OpenLineage's (conf/openlineage.conf) is not in the spark-submit jar.
+     */
+    static void requireListeners(String listeners) {
+        for (String listener : listeners.split(",")) {
+            if (listener.isBlank()) {
+                continue;
+            }
+            try {
+                Class.forName(listener.trim(), false, Thread.currentThread().getContextClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw LakeErrors.sparkListenerMissing("eventlake.spark.conf.\"" + EXTRA_LISTENERS + "\"",
+                        listener.trim());
+            }
+        }
     }
 }
