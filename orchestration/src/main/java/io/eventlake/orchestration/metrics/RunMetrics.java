@@ -94,8 +94,7 @@ public final class RunMetrics implements AutoCloseable {
         }
         spark.streams().removeListener(listener);
         if (!spark.sparkContext().isStopped()) {
-            sample();
-            flush();
+            flush(); // a batch run's micro-batches; the tables are sampled only while a continuous run serves
         }
         if (server != null) {
             server.close();
