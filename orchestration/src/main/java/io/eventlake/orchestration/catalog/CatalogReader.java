@@ -2,6 +2,7 @@ package io.eventlake.orchestration.catalog;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_date;
 
 import io.eventlake.bronze.BronzeQuarantineTable;
@@ -32,6 +33,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 
 /**
  * Reads a {@link CatalogModel} from a lake: the specs and owners, each table's log (files, versions), the gate
@@ -50,7 +52,7 @@ public final class CatalogReader {
     public static CatalogModel read(SparkSession spark, LakeSettings settings, CatalogSettings owners,
                                     ContractRegistry contracts, Instant now) {
         LakeStatus status = LakeStatusReader.read(spark, settings, now);
-        List<Row> gates = rows(spark, settings.qualityGates().results());
+        List<Row> gates = newestChecks(spark, settings.qualityGates().results());
         List<Row> bronzeQuarantine = quarantinedPerDay(spark, settings.catalog().location(BronzeQuarantineTable.SPEC),
                 false);
         List<Row> silverQuarantine = quarantinedPerDay(spark, settings.catalog().location(SilverQuarantineTable.SPEC),
@@ -94,9 +96,15 @@ public final class CatalogReader {
         return versions;
     }
 
-    private static List<Row> rows(SparkSession spark, TableLocation table) {
-        return DeltaTables.exists(spark, table) ? spark.read().format("delta").load(table.path()).collectAsList()
-                : List.of();
+    /** The newest {@link #POINTS} checks of each rule of each table (a lake checks every batch, for months). */
+    private static List<Row> newestChecks(SparkSession spark, TableLocation results) {
+        if (!DeltaTables.exists(spark, results)) {
+            return List.of();
+        }
+        return spark.read().format("delta").load(results.path())
+                .withColumn("_n", row_number().over(Window.partitionBy(GateResultsTable.TABLE_NAME,
+                        GateResultsTable.RULE).orderBy(col(GateResultsTable.CHECKED_AT).desc())))
+                .where(col("_n").leq(POINTS)).drop("_n").collectAsList();
     }
 
     /** {@code day, reason, count[, target_table]} of a quarantine table, oldest day first. */
@@ -164,20 +172,24 @@ public final class CatalogReader {
     private static CatalogModel.Lineage lineage(SparkSession spark, LakeSettings settings) {
         Set<String> topics = new TreeSet<>();
         Set<CatalogModel.Edge> edges = new LinkedHashSet<>();
-        for (Row run : rows(spark, settings.runs())) {
-            List<Row> inputs = run.getList(run.fieldIndex(RunsTable.INPUTS));
-            List<Row> outputs = run.getList(run.fieldIndex(RunsTable.OUTPUTS));
-            for (Row output : outputs) {
-                String to = output.getString(0);
-                for (Row input : inputs) {
-                    String kind = input.getString(1);
-                    if (RunInput.KAFKA.equals(kind)) {
-                        topics.add(input.getString(0));
-                        edges.add(new CatalogModel.Edge(CatalogModel.Lineage.topicNode(input.getString(0)), to));
-                    } else if (RunInput.TABLE.equals(kind) && !input.getString(0).equals(to)) {
-                        edges.add(new CatalogModel.Edge(input.getString(0), to));
-                    }
-                }
+        if (!DeltaTables.exists(spark, settings.runs())) {
+            return new CatalogModel.Lineage(topics, edges);
+        }
+        // one row per (input, kind, output) the runs recorded, however many runs there were
+        List<Row> pairs = spark.read().format("delta").load(settings.runs().path())
+                .select(explode(col(RunsTable.INPUTS)).as("i"), col(RunsTable.OUTPUTS))
+                .select(col("i." + RunsTable.INPUT_SOURCE).as("source"), col("i." + RunsTable.INPUT_KIND).as("kind"),
+                        explode(col(RunsTable.OUTPUTS)).as("o"))
+                .select(col("source"), col("kind"), col("o." + RunsTable.OUTPUT_TABLE).as("table"))
+                .distinct().collectAsList();
+        for (Row pair : pairs) {
+            String from = pair.getString(0);
+            String to = pair.getString(2);
+            if (RunInput.KAFKA.equals(pair.getString(1))) {
+                topics.add(from);
+                edges.add(new CatalogModel.Edge(CatalogModel.Lineage.topicNode(from), to));
+            } else if (RunInput.TABLE.equals(pair.getString(1)) && !from.equals(to)) {
+                edges.add(new CatalogModel.Edge(from, to));
             }
         }
         return new CatalogModel.Lineage(topics, edges);
