@@ -266,7 +266,8 @@ class LakeCommandTest {
             assertEquals("", last, "silver tables not caught up with bronze");
             // ... and caught up once the topic is drained, with the documented names
             String drained = scrapeUntil(metricsPort, text -> kafkaLag(text) == 0
-                    && text.contains("eventlake_table_version{table=\"pipe_bronze.events\"}"));
+                    && text.contains("eventlake_table_version{table=\"pipe_bronze.events\"}")
+                    && text.contains("eventlake_gate_passed{"));
             assertEquals(0, kafkaLag(drained), drained);
             for (String name : List.of("eventlake_stream_batches_total{query=\"bronze.events\"}",
                     "eventlake_stream_input_rows_total{query=\"bronze.events\"} 400",
@@ -275,7 +276,7 @@ class LakeCommandTest {
                     "eventlake_kafka_lag_records{partition=\"0\",query=\"bronze.events\",topic=\"" + topic + "\"} 0",
                     "eventlake_silver_rows_written_total{job=", "eventlake_silver_duplicates_total{job=",
                     "eventlake_silver_quarantined_total{job=", "eventlake_table_behind_newest_event_seconds{table=",
-                    "eventlake_table_stale{table=")) {
+                    "eventlake_table_stale{table=", "eventlake_gate_passed{level=")) {
                 assertTrue(drained.contains(name), name + " in\n" + drained);
             }
         } finally {
@@ -444,6 +445,21 @@ class LakeCommandTest {
         assertTrue(lineage.startsWith("gold.daily_store_sales v3 is a restore of v1: it holds v1's content"), lineage);
         assertTrue(lineage.contains("\ngold.daily_store_sales v1 <- run demo-"), lineage);
         assertTrue(!lineage.contains(" v2 <- run"), lineage);
+
+        // ... and so do the README's commands on the demo's lake (its lake root here: the test's)
+        String readme = java.nio.file.Files.readString(ROOT.resolve("README.md"));
+        int block = readme.indexOf("```", readme.indexOf("On the demo's lake ("));
+        List<String> documented = readme.substring(block + 3, readme.indexOf("```", block + 3)).lines()
+                .filter(line -> line.startsWith("./lake ")).map(line -> line.substring("./lake ".length())
+                        .replace("--set lake-root=lake-data/demo", "--set lake-root=" + root.resolve("demo")))
+                .toList();
+        assertEquals(4, documented.size(), documented.toString());
+        for (String command : documented) {
+            List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+            args.addAll(sameQuality);
+            Run done = lake(args.toArray(String[]::new));
+            assertEquals(LakeCommand.OK, done.status(), "README: ./lake " + command + "\n" + done.err() + done.out());
+        }
 
         // The catalog the demo wrote, opened in a real (headless) browser: every table, the lineage graph, and a
         // table page with its trust summary, rules and a metric chart.

@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
  * eventlake_table_version{table}                        the table's newest version
  * eventlake_table_behind_newest_event_seconds{table}    how far its newest event is behind bronze's
  * eventlake_table_stale{table}                          1 when that exceeds eventlake.status.stale-after
+ * eventlake_gate_passed{table,rule,level}               1 when the rule's newest check passed, else 0
  * </pre>
  */
 public final class LakeMetrics {
@@ -69,6 +70,8 @@ public final class LakeMetrics {
             "How far the table's newest event is behind bronze's newest event.", "table");
     private final Gauge stale = gauge("eventlake_table_stale",
             "1 when the table is further behind than eventlake.status.stale-after.", "table");
+    private final Gauge gate = gauge("eventlake_gate_passed",
+            "1 when the quality rule's newest check passed, 0 when it did not.", "table", "rule", "level");
     private final List<Row> buffered = new ArrayList<>();
     private final String runId;
 
@@ -184,6 +187,14 @@ public final class LakeMetrics {
             table.version().ifPresent(v -> version.labelValues(table.name()).set(v));
             table.behind().ifPresent(b -> behind.labelValues(table.name()).set(b.toMillis() / 1000.0));
             stale.labelValues(table.name()).set(table.stale() ? 1 : 0);
+        }
+    }
+
+    /** The newest verdict of every rule: rows of {@code table_name, rule, level, verdict}. */
+    public void verdicts(List<Row> newest) {
+        for (Row row : newest) {
+            gate.labelValues(row.getString(0), row.getString(1), row.getString(2))
+                    .set("passed".equals(row.getString(3)) ? 1 : 0);
         }
     }
 

@@ -1,13 +1,20 @@
 package io.eventlake.orchestration.metrics;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
 import io.eventlake.orchestration.config.LakeSettings;
 import io.eventlake.orchestration.status.LakeStatusReader;
+import io.eventlake.quality.GateResultsTable;
+import io.eventlake.table.DeltaTables;
+import io.eventlake.table.TableLocation;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +75,14 @@ public final class RunMetrics implements AutoCloseable {
     private void sample() {
         try {
             metrics.tables(LakeStatusReader.tables(spark, settings, Instant.now()).statuses());
+            TableLocation results = settings.qualityGates().results();
+            if (DeltaTables.exists(spark, results)) {
+                metrics.verdicts(spark.read().format("delta").load(results.path())
+                        .withColumn("_n", row_number().over(Window.partitionBy(GateResultsTable.TABLE_NAME,
+                                GateResultsTable.RULE).orderBy(col(GateResultsTable.CHECKED_AT).desc())))
+                        .where(col("_n").equalTo(1)).select(GateResultsTable.TABLE_NAME, GateResultsTable.RULE,
+                                GateResultsTable.LEVEL, GateResultsTable.VERDICT).collectAsList());
+            }
         } catch (RuntimeException e) { // a table rewritten meanwhile: the next sample catches up
             LOG.warn("could not sample the tables' versions for the metrics endpoint: {}", e.toString());
         }
