@@ -469,7 +469,7 @@ class LakeCommandTest {
         Path index = Path.of(written.group(1));
         String dom = io.eventlake.devtools.HeadlessChromium.dom(index);
         List<String> tables = followed.get("status").out().lines().map(line -> line.split(" +")[0])
-                .filter(name -> name.matches("[a-z_]+\\.[a-z_]+")).toList();
+                .filter(name -> name.matches("[a-z0-9_]+\\.[a-z0-9_]+")).toList();
         assertEquals(18, tables.size(), followed.get("status").out());
         tables.forEach(table -> assertTrue(dom.contains("data-table=\"" + table + "\""), table + " in the index"));
         assertTrue(dom.contains("<svg id=\"lineage\""), dom);
