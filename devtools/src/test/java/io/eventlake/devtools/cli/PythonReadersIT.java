@@ -126,7 +126,9 @@ class PythonReadersIT {
 
     /**
      * conf/openlineage.conf through ./lake: a full gold refresh of the demo lake emits OpenLineage events (file
-     * transport) whose completed jobs read silver.orders and write gold.daily_store_sales.
+     * transport) whose completed jobs read silver.orders and write gold.daily_store_sales. The demo's lake holds
+     * the order priced 9,999,999.00 it planted, so daily_store_sales' recompute is written, fails its audit and is
+     * restored (exit 2): OpenLineage saw the write either way.
      */
     @Test
     void openLineageEventsNameTheGoldRefreshsInputsAndOutputs() throws Exception {
@@ -140,7 +142,10 @@ class PythonReadersIT {
         lake.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process = lake.start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "./lake gold finishes within 5 minutes");
-        assertEquals(0, process.exitValue(), Files.readString(log));
+        String printed = Files.readString(log);
+        assertEquals(LakeCommand.BAD_INPUT, process.exitValue(), printed);
+        assertTrue(printed.contains("gold.daily_store_sales version") && printed.contains("failed its audit: rule "
+                + "'daily_revenue_plausible'"), "the demo's planted order, nothing else: " + printed);
         ObjectMapper json = new ObjectMapper();
         boolean found = false;
         for (String line : Files.readAllLines(events)) {
