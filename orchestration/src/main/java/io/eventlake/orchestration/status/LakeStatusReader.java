@@ -110,11 +110,15 @@ public final class LakeStatusReader {
         if (spec.eventTime().isEmpty()) {
             return Optional.empty();
         }
-        return files.max(spec.eventTime()).map(value -> {
-            Instant newest = value.length() == 10
-                    ? LocalDate.parse(value).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
-                    : OffsetDateTime.parse(value).toInstant();
-            return newest.isAfter(now) ? now : newest;
+        return files.max(spec.eventTime()).flatMap(value -> {
+            try {
+                Instant newest = value.length() == 10
+                        ? LocalDate.parse(value).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+                        : OffsetDateTime.parse(value).toInstant();
+                return Optional.of(newest.isAfter(now) ? now : newest);
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty(); // an odd statistic (a year past 9999): the freshness is unknown, not fatal
+            }
         });
     }
 
