@@ -112,7 +112,7 @@ public final class Maintenance {
             });
             after = TableFiles.current(spark, table);
         }
-        Vacuum vacuum = vacuum(spark, table, dryRun);
+        Vacuum vacuum = vacuum(spark, table, after.filesPerPartition().size(), dryRun);
         return new TableReport(table.name(), dryRun, before.files().size(), before.bytes(), after.files().size(),
                 after.bytes(), toCompact.size(), zOrder, properties, vacuum.deleted(), vacuum.retentionHours(),
                 vacuum.holds(), (System.nanoTime() - start) / 1e9);
@@ -122,9 +122,9 @@ public final class Maintenance {
     private record Vacuum(long deleted, long retentionHours, List<Hold> holds) {
     }
 
-    private Vacuum vacuum(SparkSession spark, TableLocation table, boolean dryRun) {
+    private Vacuum vacuum(SparkSession spark, TableLocation table, int folders, boolean dryRun) {
         long hours = settings.vacuumRetentionHours();
-        List<String> candidates = wouldDelete(spark, table, hours);
+        List<String> candidates = wouldDelete(spark, table, folders, hours);
         List<Hold> holds = new ArrayList<>();
         long oldestHeld = Long.MAX_VALUE;
         for (Pins.Pin pin : pins.of(spark, table.name())) {
@@ -147,7 +147,7 @@ public final class Maintenance {
             // VACUUM deletes files written before now - retention: retain from just before the oldest held one
             long widened = Duration.between(Instant.ofEpochMilli(oldestHeld), Instant.now()).toHours() + 2;
             hours = Math.max(hours, widened);
-            candidates = wouldDelete(spark, table, hours);
+            candidates = wouldDelete(spark, table, folders, hours);
             Set<String> stillHeld = pinnedNames(spark, table, holds);
             List<String> lost = candidates.stream().filter(c -> stillHeld.contains(c.substring(c.lastIndexOf('/')
                     + 1))).toList();
@@ -158,7 +158,7 @@ public final class Maintenance {
         }
         long retention = hours;
         if (!dryRun && !candidates.isEmpty()) {
-            tagged(spark, "vacuum", () -> withRetention(spark, table, retention,
+            tagged(spark, "vacuum", () -> withRetention(spark, folders, retention,
                     () -> spark.sql("VACUUM " + quoted(table) + " RETAIN " + retention + " HOURS")));
         }
         return new Vacuum(candidates.size(), retention, holds);
@@ -179,9 +179,9 @@ public final class Maintenance {
     }
 
     /** The files {@code VACUUM ... RETAIN hours HOURS} would delete (its dry run), absolute paths. */
-    private static List<String> wouldDelete(SparkSession spark, TableLocation table, long hours) {
+    private static List<String> wouldDelete(SparkSession spark, TableLocation table, int folders, long hours) {
         List<String> paths = new ArrayList<>();
-        withRetention(spark, table, hours, () -> {
+        withRetention(spark, folders, hours, () -> {
             for (Row row : spark.sql("VACUUM " + quoted(table) + " RETAIN " + hours + " HOURS DRY RUN")
                     .collectAsList()) {
                 paths.add(row.getString(0));
@@ -194,7 +194,7 @@ public final class Maintenance {
      * Runs {@code vacuum} with Delta's retention check off when {@code hours} is below its safe default: the
      * retention is ours, and {@code lake maintain} holds the table's write lock against eventlake's writers.
      */
-    private static void withRetention(SparkSession spark, TableLocation table, long hours, Runnable vacuum) {
+    private static void withRetention(SparkSession spark, int folders, long hours, Runnable vacuum) {
         Map<String, String> conf = new LinkedHashMap<>();
         if (hours < MaintenanceSettings.DELTA_SAFE_RETENTION.toHours()) {
             conf.put(RETENTION_CHECK, "false");
@@ -202,7 +202,7 @@ public final class Maintenance {
         // VACUUM lists the table's folders in this many tasks (Spark's default, 10000, costs minutes for a
         // small table): one per partition folder, at least the cluster's parallelism
         conf.put(LISTING_PARALLELISM, Long.toString(Math.min(10_000, Math.max(spark.sparkContext()
-                .defaultParallelism(), TableFiles.current(spark, table).filesPerPartition().size()))));
+                .defaultParallelism(), folders))));
         Map<String, String> previous = new LinkedHashMap<>();
         conf.forEach((key, value) -> {
             previous.put(key, spark.conf().get(key, null));
