@@ -90,8 +90,20 @@ def backfill_command(params: dict, data_interval_start: datetime, data_interval_
     return command
 
 
+def maintain_command(params: dict) -> list[str]:
+    """``lake maintain`` of the params' tables (default: every table of the lake), or only its plan with
+    ``dry_run``."""
+    command = ["maintain"]
+    tables = params.get("tables") or []
+    if tables:
+        command += ["--tables", ",".join(tables)]
+    if params.get("dry_run"):
+        command.append("--dry-run")
+    return command
+
+
 # Available to every template of the eventlake DAGs.
-MACROS = {"lake_args": lake_args, "backfill_command": backfill_command}
+MACROS = {"lake_args": lake_args, "backfill_command": backfill_command, "maintain_command": maintain_command}
 
 # What every eventlake DAG shares: one run at a time (the lake's tables have one writer each), no catch-up run
 # per missed interval, the retries, and templates rendered as native objects (commands render to lists).

@@ -7,14 +7,15 @@ and the versions every training set read) stay readable: VACUUM refuses to delet
 task log. OPTIMIZE changes no row, so the task updates no Asset (no consumer reruns after it).
 
 A table another run is writing (an hourly pipeline run still going) is skipped and the task fails; its retry
-maintains what was skipped. Settings: see ``eventlake_airflow``.
+maintains what was skipped. Triggered by hand, params ``tables`` (default: every table) and ``dry_run`` (print the
+plan, change nothing) narrow it. Settings: see ``eventlake_airflow``.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from airflow.sdk import DAG
+from airflow.sdk import DAG, Param
 from airflow.timetables.interval import CronDataIntervalTimetable
 
 from eventlake_airflow import DAG_DEFAULTS, lake_task
@@ -25,6 +26,11 @@ with DAG(
     # 03:30 UTC: between two hourly pipeline runs, when the fewest people read the lake.
     schedule=CronDataIntervalTimetable("30 3 * * *", timezone="UTC"),
     dagrun_timeout=timedelta(hours=4),
+    params={
+        "tables": Param([], type="array", items={"type": "string"},
+                        description="Tables to maintain, e.g. silver.orders; default: every table of the lake"),
+        "dry_run": Param(False, type="boolean", description="Only print what maintain would do"),
+    },
     **DAG_DEFAULTS,
 ) as dag:
-    lake_task("maintain", "['maintain']", [], execution_timeout=timedelta(hours=3))
+    lake_task("maintain", "maintain_command(params)", [], execution_timeout=timedelta(hours=3))

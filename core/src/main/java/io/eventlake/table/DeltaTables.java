@@ -169,6 +169,12 @@ public final class DeltaTables {
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
+    /** The table's Delta id (what a Delta stream source's offsets name), from its log: no Spark job. */
+    public static String tableId(SparkSession spark, TableLocation table) {
+        return org.apache.spark.sql.delta.DeltaLog.forTable(spark, table.path())
+                .update(false, scala.Option.empty(), scala.Option.empty()).metadata().id();
+    }
+
     /**
      * Whether a Delta table has been committed at the location. Asks the file system, not
      * {@code DeltaTable.isDeltaTable}, which answers from a cached log that never learns of a table created later.

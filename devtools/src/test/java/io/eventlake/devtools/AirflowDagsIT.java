@@ -252,9 +252,13 @@ class AirflowDagsIT {
         Map<String, List<String>> before = new HashMap<>();
         List<String> tables = List.of("silver.orders", "gold.daily_store_sales");
         tables.forEach(t -> before.put(t, rows(read(t))));
-        Result test = airflow("dags", "test", "eventlake_maintenance", "2026-11-03");
+        // a run triggered with params: only the two tables
+        Result test = airflow("dags", "test", "-c", "{\"tables\": [\"silver.orders\", \"gold.daily_store_sales\"]}",
+                "eventlake_maintenance", "2026-11-03");
         assertEquals(0, test.status(), test.output());
         assertTrue(test.output().contains("VACUUM deleted"), test.output());
+        assertTrue(!test.output().contains("silver.payments"), "silver.payments is not among the params' tables:\n"
+                + test.output());
         String runId = lastRunId("eventlake_maintenance");
         List<Row> recorded = read("quality.runs").where(col("run_id").equalTo(runId))
                 .select("command", "status").distinct().collectAsList();

@@ -4,6 +4,7 @@ import io.eventlake.devtools.config.DevSettings;
 import static org.apache.spark.sql.functions.col;
 
 import io.eventlake.bronze.BronzeEventsTable;
+import io.eventlake.bronze.BronzeQuarantineTable;
 import io.eventlake.bronze.KafkaSourceSettings;
 import io.eventlake.contracts.ContractRegistry;
 import io.eventlake.tools.kafka.LocalKafkaBroker;
@@ -17,6 +18,7 @@ import io.eventlake.orchestration.runs.SilverReconciliation;
 import io.eventlake.devtools.generate.EventFuzzer;
 import io.eventlake.devtools.generate.EventGenerator;
 import io.eventlake.devtools.generate.FaultKind;
+import io.eventlake.devtools.generate.GenerationReport;
 import io.eventlake.devtools.generate.GeneratedEvent;
 import io.eventlake.devtools.generate.KafkaEventWriter;
 import io.eventlake.orchestration.guard.LakeLock;
@@ -34,6 +36,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -187,7 +190,8 @@ public final class FaultSuite {
     private KillOutcome kills(SparkSession spark, LocalKafkaBroker broker, Path root) {
         String topic = "faults.kill";
         int chunk = Math.max(1, settings.killEvents() / (settings.kills() + 1));
-        long sent = send(broker, topic, chunk, 0);
+        Map<String, Long> quarantine = new TreeMap<>(); // what bronze must quarantine, per reason
+        long sent = send(broker, topic, chunk, 0, quarantine);
         List<String> problems = new ArrayList<>();
         FaultOutcome second = null;
         for (int kill = 0; kill < settings.kills(); kill++) {
@@ -201,10 +205,14 @@ public final class FaultSuite {
             running.awaitProgress(() -> bronzeCommits(root) >= target || landed(spark, root) >= sentSoFar, problems);
             sleepMillis(random.nextInt(1500)); // land anywhere: mid-batch in bronze, silver or inventory
             running.kill();
-            sent += send(broker, topic, chunk, sent);
+            sent += send(broker, topic, chunk, sent, quarantine);
         }
         Child drain = child(root, broker, topic, "pipeline", "--available-now").start();
         drain.awaitExit(0, problems);
+        Map<String, Long> quarantined = quarantinedByReason(spark, root);
+        if (!quarantined.equals(quarantine)) {
+            problems.add("bronze quarantine by reason " + quarantined + ", expected " + quarantine);
+        }
         return new KillOutcome(count(spark, root, "kill -9 of the running pipeline", settings.kills(), sent, problems),
                 second);
     }
@@ -365,8 +373,27 @@ public final class FaultSuite {
     }
 
     private long send(LocalKafkaBroker broker, String topic, int count, long offset) {
-        return new KafkaEventWriter(broker.bootstrapServers()).send(topic, 3, new EventGenerator(
-                dev.generator().withCount(count).withSeed(settings.seed() + offset), contracts), 0).total();
+        return send(broker, topic, count, offset, new TreeMap<>());
+    }
+
+    /** Sends {@code count} generated events; adds what bronze must quarantine of them to {@code quarantine}. */
+    private long send(LocalKafkaBroker broker, String topic, int count, long offset, Map<String, Long> quarantine) {
+        GenerationReport report = new KafkaEventWriter(broker.bootstrapServers()).send(topic, 3, new EventGenerator(
+                dev.generator().withCount(count).withSeed(settings.seed() + offset), contracts), 0);
+        report.expectedQuarantine().forEach((reason, n) -> quarantine.merge(reason, n, Long::sum));
+        return report.total();
+    }
+
+    private Map<String, Long> quarantinedByReason(SparkSession spark, Path root) {
+        Map<String, Long> byReason = new TreeMap<>();
+        Path table = Path.of(lake.withLakeRoot(root.toString()).bronze().quarantine().path());
+        if (Files.isDirectory(table.resolve("_delta_log"))) {
+            for (Row row : spark.read().format("delta").load(table.toString())
+                    .groupBy(BronzeQuarantineTable.REASON_CODE).count().collectAsList()) {
+                byReason.put(row.getString(0), row.getLong(1));
+            }
+        }
+        return byReason;
     }
 
     // ---- child processes ------------------------------------------------------------------------------------

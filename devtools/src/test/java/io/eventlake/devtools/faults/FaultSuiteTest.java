@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * The fault suite at a small size, end to end: a real {@code lake pipeline} process killed with SIGKILL mid-stream and
- * restarted, a second process refused while it runs; nothing lost, nothing duplicated, every silver table adding up.
+ * restarted, a second process refused while it runs; nothing lost, nothing duplicated, bronze's quarantine holding
+ * exactly the faulty events sent (per reason), every silver table adding up.
  * The other scenarios run in {@code ./lake bench faults} (minutes each); in this suite the fuzz corpus is
  * {@code LayersAgreeTest} and the read-only and full file systems are {@code LakeFaultsTest}.
  */

@@ -200,8 +200,14 @@ public final class Run {
 
     /** Adds the run's commits to {@code table} to the jobs that made them. */
     private void attribute(String name, TableLocation table, Map<String, JobWrites> jobs) {
-        List<Row> commits = DeltaTable.forPath(spark, table.path()).history()
-                .where(functions.col("version").gt(versionsAtStart.getOrDefault(name, -1L)))
+        long before = versionsAtStart.getOrDefault(name, -1L);
+        long newest = DeltaCommits.currentVersion(spark, table);
+        if (newest <= before) {
+            return; // nothing committed during the run: no history read
+        }
+        // only the commits made since the run began (a long-lived table's whole history is never read)
+        List<Row> commits = DeltaTable.forPath(spark, table.path()).history((int) Math.min(Integer.MAX_VALUE,
+                        newest - before)).where(functions.col("version").gt(before))
                 .orderBy("version").select("version", "userMetadata", "operationMetrics").collectAsList();
         String lastJob = null;
         for (Row commit : commits) {
@@ -280,8 +286,7 @@ public final class Run {
             tableIds = new HashMap<>();
             settings.tables().forEach((name, table) -> {
                 if (DeltaTables.exists(spark, table)) {
-                    tableIds.put(DeltaTable.forPath(spark, table.path()).detail().select("id").first().getString(0),
-                            name);
+                    tableIds.put(DeltaTables.tableId(spark, table), name);
                 }
             });
         }

@@ -21,7 +21,9 @@ import io.eventlake.silver.fact.SilverReturnsTable;
 import io.eventlake.table.TableLocation;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -51,19 +53,20 @@ public record SilverReconciliation(String table, long validBronze, long duplicat
     /** Every silver table, in pipeline order. */
     public static List<SilverReconciliation> all(SparkSession spark, SilverSettings silver) {
         SilverTableLocations t = silver.tables();
+        Counts counts = Counts.read(spark, silver);
         List<SilverReconciliation> all = new ArrayList<>();
-        all.add(events(spark, silver, t.orders(), SilverOrdersTable.EVENT_TYPE_NAME, FactColumns.OCCURRED_AT));
+        all.add(events(spark, counts, t.orders(), SilverOrdersTable.EVENT_TYPE_NAME, FactColumns.OCCURRED_AT));
         Row lineTotal = read(spark, t.orders()).agg(sum(col(SilverOrdersTable.LINE_COUNT))).first();
         long lines = lineTotal.isNullAt(0) ? 0 : lineTotal.getLong(0);
         SilverReconciliation orders = all.get(0);
         all.add(new SilverReconciliation(t.orderLines().name(), orders.validBronze, orders.duplicates,
                 orders.quarantined, lines, read(spark, t.orderLines()).count(), -1,
                 "= the lines of the " + orders.rows + " orders"));
-        all.add(events(spark, silver, t.payments(), SilverPaymentsTable.EVENT_TYPE_NAME, FactColumns.OCCURRED_AT));
-        all.add(events(spark, silver, t.returns(), SilverReturnsTable.EVENT_TYPE_NAME, FactColumns.OCCURRED_AT));
-        all.add(events(spark, silver, t.inventoryMovements(), SilverInventoryMovementsTable.EVENT_TYPE_NAME,
+        all.add(events(spark, counts, t.payments(), SilverPaymentsTable.EVENT_TYPE_NAME, FactColumns.OCCURRED_AT));
+        all.add(events(spark, counts, t.returns(), SilverReturnsTable.EVENT_TYPE_NAME, FactColumns.OCCURRED_AT));
+        all.add(events(spark, counts, t.inventoryMovements(), SilverInventoryMovementsTable.EVENT_TYPE_NAME,
                 FactColumns.OCCURRED_AT));
-        SilverReconciliation customers = events(spark, silver, t.customers(), SilverCustomersTable.EVENT_TYPE_NAME,
+        SilverReconciliation customers = events(spark, counts, t.customers(), SilverCustomersTable.EVENT_TYPE_NAME,
                 SilverCustomersTable.VALID_FROM);
         all.add(customers);
         long customerIds = read(spark, t.customers()).select(SilverCustomersTable.CUSTOMER_ID).distinct().count();
@@ -73,14 +76,32 @@ public record SilverReconciliation(String table, long validBronze, long duplicat
         return all;
     }
 
-    private static SilverReconciliation events(SparkSession spark, SilverSettings silver, TableLocation table,
+    /**
+     * Bronze's valid events and distinct event ids per event type, and silver quarantine's distinct events per
+     * target table: one aggregation of each table for all silver tables.
+     */
+    private record Counts(Map<String, long[]> bronzeByType, Map<String, Long> quarantinedByTable) {
+        static Counts read(SparkSession spark, SilverSettings silver) {
+            Map<String, long[]> bronze = new HashMap<>();
+            for (Row row : SilverReconciliation.read(spark, silver.bronzeEvents())
+                    .where(col(BronzeEventsTable.IS_VALID)).groupBy(col(BronzeEventsTable.EVENT_TYPE))
+                    .agg(count(lit(1)), countDistinct(col(BronzeEventsTable.EVENT_ID))).collectAsList()) {
+                bronze.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2)});
+            }
+            Map<String, Long> quarantined = new HashMap<>();
+            for (Row row : SilverReconciliation.read(spark, silver.quarantine())
+                    .groupBy(col(SilverQuarantineTable.TARGET_TABLE))
+                    .agg(countDistinct(col(SilverQuarantineTable.EVENT_ID))).collectAsList()) {
+                quarantined.put(row.getString(0), row.getLong(1));
+            }
+            return new Counts(bronze, quarantined);
+        }
+    }
+
+    private static SilverReconciliation events(SparkSession spark, Counts counts, TableLocation table,
                                                String eventType, String occurredAt) {
-        Row bronze = read(spark, silver.bronzeEvents())
-                .where(col(BronzeEventsTable.IS_VALID).and(col(BronzeEventsTable.EVENT_TYPE).equalTo(eventType)))
-                .agg(count(lit(1)), countDistinct(col(BronzeEventsTable.EVENT_ID))).first();
-        long quarantined = read(spark, silver.quarantine())
-                .where(col(SilverQuarantineTable.TARGET_TABLE).equalTo(table.name()))
-                .select(SilverQuarantineTable.EVENT_ID).distinct().count();
+        long[] bronze = counts.bronzeByType().getOrDefault(eventType, new long[2]);
+        long quarantined = counts.quarantinedByTable().getOrDefault(table.name(), 0L);
         Dataset<Row> rows = read(spark, table);
         long late = rows
                 .withColumn("_before", max(col(occurredAt)).over(Window
@@ -90,8 +111,8 @@ public record SilverReconciliation(String table, long validBronze, long duplicat
                 .where(col(occurredAt).lt(col("_before").minus(expr("INTERVAL " + LATENESS.toSeconds()
                         + " SECONDS"))))
                 .count();
-        long distinct = bronze.getLong(1);
-        return new SilverReconciliation(table.name(), bronze.getLong(0), bronze.getLong(0) - distinct, quarantined,
+        long distinct = bronze[1];
+        return new SilverReconciliation(table.name(), bronze[0], bronze[0] - distinct, quarantined,
                 distinct - quarantined, rows.count(), late, "");
     }
 
