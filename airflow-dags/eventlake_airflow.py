@@ -76,30 +76,29 @@ def lake_args(command: list[str], run_id: str) -> list[str]:
     return args
 
 
+def selection_options(params: dict) -> list[str]:
+    """The options a run's params ``tables`` (a list; empty for every table) and ``dry_run`` give a command."""
+    options = []
+    tables = params.get("tables") or []
+    if tables:
+        options += ["--tables", ",".join(tables)]
+    if params.get("dry_run"):
+        options.append("--dry-run")
+    return options
+
+
 def backfill_command(params: dict, data_interval_start: datetime, data_interval_end: datetime) -> list[str]:
     """``lake backfill`` over the params' range, or the run's data interval when they are left empty (what
     ``airflow backfill create`` gives each run)."""
     start = params.get("from") or utc(data_interval_start)
     end = params.get("to") or utc(data_interval_end)
-    command = ["backfill", "--from", start, "--to", end]
-    tables = params.get("tables") or []
-    if tables:
-        command += ["--tables", ",".join(tables)]
-    if params.get("dry_run"):
-        command.append("--dry-run")
-    return command
+    return ["backfill", "--from", start, "--to", end, *selection_options(params)]
 
 
 def maintain_command(params: dict) -> list[str]:
     """``lake maintain`` of the params' tables (default: every table of the lake), or only its plan with
     ``dry_run``."""
-    command = ["maintain"]
-    tables = params.get("tables") or []
-    if tables:
-        command += ["--tables", ",".join(tables)]
-    if params.get("dry_run"):
-        command.append("--dry-run")
-    return command
+    return ["maintain", *selection_options(params)]
 
 
 # Available to every template of the eventlake DAGs.
